@@ -1,0 +1,9 @@
+/**
+ * Job kind -> the module (loaded inside the worker) that handles it. One line per kind;
+ * each feature owns its handler module.
+ */
+import type { JobModule } from './job-types.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const HANDLERS: Record<string, () => Promise<JobModule<any, any>>> = {
+};
