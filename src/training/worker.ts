@@ -1,0 +1,84 @@
+/**
+ * The generic worker entry: one exported function that piscina calls for every job.
+ *
+ * It picks the handler module by the job's kind (from ./handlers.ts, or a module URL the pool
+ * was given, e.g. a test fixture), forwards progress over the transferred MessagePort at most
+ * once per `progressIntervalMs` (plus the final report), and returns either the handler's
+ * result or a UserInputError as plain data: a class instance would lose its code and texts when
+ * piscina clones it to the main thread.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { isUserInputError, type LocalizedMessage } from '../core/errors.js';
+import { HANDLERS } from './handlers.js';
+import type { JobModule } from './job-types.js';
+
+/** What the pool sends to a worker for one job. */
+export interface WorkerTask {
+  kind: string;
+  payload: unknown;
+  /** Progress goes here; transferred, so the worker owns it. */
+  port: MessagePort;
+  /** A handler module to load instead of HANDLERS[kind] (pool option `extraHandlers`). */
+  moduleUrl?: string;
+  progressIntervalMs: number;
+}
+
+/** What a worker sends back. Thrown (non-user) errors travel as piscina errors instead. */
+export type WorkerReply =
+  | { ok: true; result: unknown }
+  | { ok: false; userError: LocalizedMessage }
+  | { ok: false; unknownKind: string };
+
+async function loadModule(task: WorkerTask): Promise<JobModule | undefined> {
+  if (task.moduleUrl) return (await import(task.moduleUrl)) as JobModule;
+  const load = HANDLERS[task.kind];
+  return load ? await load() : undefined;
+}
+
+/**
+ * Progress throttle: the handler may report every step; only the newest report is kept and it
+ * is sent when `intervalMs` has passed since the last one. Training loops are synchronous, so a
+ * timer would never fire in between: checking the clock on each call is what works.
+ */
+export function throttle(send: (p: unknown) => void, intervalMs: number, now: () => number = Date.now) {
+  let last = -Infinity;
+  let pending: { p: unknown } | null = null;
+  return {
+    report(p: unknown): void {
+      const t = now();
+      if (t - last >= intervalMs) {
+        last = t;
+        pending = null;
+        send(p);
+      } else {
+        pending = { p };
+      }
+    },
+    /** Sends the newest unsent report, so the receiver always sees the final state. */
+    flush(): void {
+      if (pending) send(pending.p);
+      pending = null;
+    },
+  };
+}
+
+/** Runs one job inside a worker thread. */
+export default async function runJob(task: WorkerTask): Promise<WorkerReply> {
+  const t = throttle((p) => task.port.postMessage({ progress: p }), task.progressIntervalMs);
+  try {
+    const mod = await loadModule(task);
+    if (!mod) return { ok: false, unknownKind: task.kind };
+    const result = await mod.handle(task.payload, (p) => t.report(p));
+    t.flush();
+    return { ok: true, result };
+  } catch (e) {
+    t.flush();
+    if (isUserInputError(e)) return { ok: false, userError: e.toPlain() };
+    throw e;
+  } finally {
+    // Messages on one port arrive in order: this marker tells the pool that every progress
+    // report has been delivered, so the result never overtakes the final report.
+    task.port.postMessage({ done: true });
+    task.port.close();
+  }
+}
