@@ -39,6 +39,8 @@ export interface GraphNode {
   grad: number;
   /** Ids of the operands, in order (a - b: [a, b]). */
   inputs: number[];
+  /** A fixed parameter of the op: the exponent k of `pow` when k is a number (x^2). */
+  param?: number;
 }
 
 /** One step of the backward pass, for worked solutions and the renderer's step mode. */
@@ -49,8 +51,16 @@ export interface BackwardStep {
   rule: string;
   /** The upstream gradient of `node`. */
   upstream: number;
-  /** Per input (same order as the node's inputs): local derivative and what was added. */
+  /**
+   * Per input (same order as the node's inputs): local derivative and what was added.
+   * Empty for a "copy" step, which adds nothing new (see `sum`).
+   */
   contributions: Array<{ input: number; local: number; added: number }>;
+  /**
+   * "copy" steps only: the node was used by several users (x * x, or x in two places); its
+   * gradient is the sum of what each use sent back, in the order they arrived.
+   */
+  sum?: Array<{ from: number; grad: number }>;
 }
 
 export interface GraphExport {

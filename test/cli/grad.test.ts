@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { gradients } from '../../src/core/scalar/parse.js';
+
+/** Runs `gradbot <argv>` in-process and collects what it wrote. */
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('gradbot grad --json', () => {
+  it('prints exactly {"value", "grad"} for the lecture example', async () => {
+    const r = await run('grad', '1 + exp(w0 + w1*x)', 'w0=1', 'w1=2', 'x=-1', '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const parsed: unknown = JSON.parse(r.out);
+    const e = Math.exp(1 + 2 * -1);
+    expect(Object.keys(parsed as object)).toEqual(['value', 'grad']);
+    expect(parsed).toEqual({ value: 1 + e, grad: { w0: e, w1: -1 * e, x: 2 * e } });
+  });
+
+  it('accepts negative values and an expression that starts with a minus', async () => {
+    const r = await run('grad', '-log(exp(z2) / (exp(z1) + exp(z2)))', 'z1=-0.5', 'z2=1.5', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(gradients('-log(exp(z2) / (exp(z1) + exp(z2)))', { z1: -0.5, z2: 1.5 }));
+    const neg = await run('grad', '-x', 'x=-3', '--json');
+    expect(JSON.parse(neg.out)).toEqual({ value: 3, grad: { x: -1 } });
+  });
+
+  it('treats everything after -- as positionals', async () => {
+    const r = await run('grad', '--json', '--', '-x*y', 'x=2', 'y=-4');
+    expect(JSON.parse(r.out)).toEqual({ value: 8, grad: { x: 4, y: -2 } });
+  });
+});
+
+describe('gradbot grad, node by node', () => {
+  it('prints every node with its value, gradient and gate rule, then the gradients', async () => {
+    const r = await run('grad', 'x*x + x*y', 'x=3', 'y=-2');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('f = x*x + x*y   (x=3, y=-2)');
+    expect(lines[1]).toMatch(/^node\s+op\s+value\s+grad\s+backward rule$/);
+    expect(lines.find((l) => l.startsWith('#0 '))).toMatch(/x \(var\)\s+3\s+4\s+input; copy gate: used 3 times/);
+    expect(r.out).toMatch(/mul\(#0, #0\)\s+9\s+1\s+mul gate: swaps the multipliers/);
+    expect(r.out).toMatch(/add gate: distributes/);
+    expect(r.out).toContain('value: 3');
+    expect(r.out).toContain('d/dx = 4');
+    expect(r.out).toContain('d/dy = 3');
+  });
+
+  it('speaks Russian with --lang ru', async () => {
+    const r = await run('grad', 'max(x, y) * z', 'x=1', 'y=2', 'z=3', '--lang', 'ru');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('значение: 6');
+    expect(r.out).toContain('максимум: направляет градиент');
+  });
+});
+
+describe('gradbot grad: bad input exits with code 2 and one clear line', () => {
+  const cases: Array<[string[], string]> = [
+    [['1 + exp(w0 + w1*x)', 'w0=1', 'x=2'], 'expr.missing_value'],
+    [['x + 1', 'x=abc'], 'grad.bad_number'],
+    [['x + 1', 'x='], 'grad.bad_number'],
+    [['x + 1', 'x=1', 'x=2'], 'grad.duplicate'],
+    [['x + 1', 'x=1', 'q=2'], 'expr.unknown_variable'],
+    [['x + 1', '5'], 'grad.bad_assignment'],
+    [['x + 1', '=5'], 'grad.bad_assignment'],
+    [[], 'grad.missing_expression'],
+    [['x + foo(x)', 'x=1'], 'expr.unknown_function'],
+    [['x = 2'], 'expr.assignment'],
+    [['x + 1', 'x=1', '--frobnicate'], 'cli.bad_args'],
+  ];
+  for (const [args, code] of cases) {
+    it(`${JSON.stringify(args)} -> ${code}`, async () => {
+      const plain = await run('grad', ...args);
+      expect(plain.code).toBe(2);
+      expect(plain.out).toBe('');
+      expect(plain.err.split('\n')).toHaveLength(1);
+      expect(plain.err).toMatch(/^gradbot grad: /);
+      expect(plain.err).not.toMatch(/\n\s+at /);
+
+      const json = await run('grad', ...args, '--json');
+      expect(json.code).toBe(2);
+      const parsed = JSON.parse(json.out) as { error: { code: string; message: string } };
+      expect(Object.keys(parsed)).toEqual(['error']);
+      expect(parsed.error.code).toBe(code);
+      expect(parsed.error.message.length).toBeGreaterThan(10);
+    });
+  }
+
+  it('the missing-value message says how to give it, in both languages', async () => {
+    const en = await run('grad', 'w1*x', 'x=2');
+    expect(en.err).toBe('gradbot grad: No value for variable "w1". Give it as w1=<number>.');
+    const ru = await run('grad', 'w1*x', 'x=2', '--lang', 'ru');
+    expect(ru.err).toContain('w1=<число>');
+  });
+
+  it('--help shows the usage', async () => {
+    const r = await run('grad', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('gradbot grad "<expr>" name=value');
+  });
+});
