@@ -23,6 +23,11 @@ export interface ActivationProperties {
   saturating: boolean;
   /** Continuously differentiable everywhere (no kinks or jumps). */
   smooth: boolean;
+  /**
+   * Which sides saturate (f' → 0 as x → −∞ / +∞). `saturating` is `left || right`; this
+   * tells ReLU (left only: "does not saturate for x > 0") from sigmoid (both sides).
+   */
+  saturation?: { left: boolean; right: boolean };
 }
 
 /** One activation function with its derivative and teaching material. */
