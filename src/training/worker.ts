@@ -29,7 +29,23 @@ export type WorkerReply =
   | { ok: false; userError: LocalizedMessage }
   | { ok: false; unknownKind: string };
 
+/**
+ * Running from TypeScript sources (tsx, vitest), `--import tsx` in a worker's execArgv only
+ * installs tsx's require hook on Node 20: this file loads, but dynamic `import()` of a .ts
+ * handler fails with "Unknown file extension". Registering tsx's ESM hooks here fixes that.
+ * Compiled builds (dist/*.js) skip it, so tsx stays a development dependency.
+ */
+let tsHooks: Promise<void> | undefined;
+function ensureTypeScriptImports(): Promise<void> | undefined {
+  if (!import.meta.url.endsWith('.ts')) return undefined;
+  tsHooks ??= import('tsx/esm/api').then((api) => {
+    api.register();
+  });
+  return tsHooks;
+}
+
 async function loadModule(task: WorkerTask): Promise<JobModule | undefined> {
+  await ensureTypeScriptImports();
   if (task.moduleUrl) return (await import(task.moduleUrl)) as JobModule;
   const load = HANDLERS[task.kind];
   return load ? await load() : undefined;
