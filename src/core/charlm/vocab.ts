@@ -4,7 +4,7 @@
  *
  * Case handling (a stated choice): names are lower-cased before training, so "Fire" and "fire"
  * are the same word to the model and the vocabulary stays small; samples are given their
- * capitals back for display in the style of the source list (see ./case-style.ts).
+ * capitals back for display in the style of the source list (src/spells/case-style.ts).
  *
  * Characters are Unicode code points (`Array.from`), so spaces, apostrophes, hyphens,
  * slashes and Cyrillic letters are ordinary tokens like any other.
