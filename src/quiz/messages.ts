@@ -1,0 +1,45 @@
+/** Student-facing errors of the quiz module (codes `quiz.*`). */
+import { defineMessages } from '../core/errors.js';
+
+export const quizMessages = defineMessages('quiz', {
+  unknown_topic: {
+    en: 'Unknown quiz topic "{topic}". Topics: {topics}.',
+    ru: 'Неизвестная тема «{topic}». Темы: {topics}.',
+  },
+  bad_difficulty: {
+    en: 'Difficulty must be 1, 2 or 3, got "{value}".',
+    ru: 'Сложность должна быть 1, 2 или 3, а получено «{value}».',
+  },
+  bad_seed: {
+    en: 'Seed must be a whole number from 0 to 4294967295, got "{value}".',
+    ru: 'Seed должен быть целым числом от 0 до 4294967295, а получено «{value}».',
+  },
+  generation_failed: {
+    en: 'Could not generate a verified "{topic}" question for seed {seed}. Try another seed.',
+    ru: 'Не удалось построить проверенный вопрос по теме «{topic}» для seed {seed}. Попробуйте другой seed.',
+  },
+  empty_answer: {
+    en: 'The answer is empty. Type a number, a letter or an expression.',
+    ru: 'Ответ пуст. Введите число, букву или выражение.',
+  },
+  answer_too_long: {
+    en: 'The answer is {length} characters long; at most {max} are accepted.',
+    ru: 'Ответ длиной {length} символов; допускается не больше {max}.',
+  },
+  not_a_number: {
+    en: '"{answer}" is not a number. Examples: 0.5, 1/2, 5e-1, 0,5, -20.',
+    ru: '«{answer}» — не число. Примеры: 0.5, 1/2, 5e-1, 0,5, -20.',
+  },
+  not_a_choice: {
+    en: '"{answer}" is not one of the choices. Answer with a letter ({letters}), a number (1-{count}) or the text of a choice.',
+    ru: '«{answer}» — не один из вариантов. Ответьте буквой ({letters}), номером (1-{count}) или текстом варианта.',
+  },
+  unknown_variable: {
+    en: 'The expression uses {names}; only {allowed} may appear in the answer.',
+    ru: 'В выражении есть {names}; в ответе допускается только {allowed}.',
+  },
+  expression_not_finite: {
+    en: 'The expression is not defined at x = {x} (got {value}); write it for all real x.',
+    ru: 'Выражение не определено при x = {x} (получено {value}); запишите его для всех вещественных x.',
+  },
+});

@@ -1,0 +1,298 @@
+/**
+ * `activations`: derivative values at points, properties (saturating, zero-centred, bounded,
+ * monotonic), "which function is this?" from a chart, and the sigmoid identity σ′ = σ(1 − σ).
+ * Everything is read from the activation registry, so a new activation appears here by itself.
+ */
+import { ACTIVATIONS, findActivation, type Activation, type ActivationProperties } from '../../core/activations/index.js';
+import type { Rng } from '../../core/rng.js';
+import type { Difficulty, QuestionDraft, TopicGenerator } from '../types.js';
+import { choiceAnswer, numberAnswer, signature } from '../build.js';
+import { close, factor, fmt, t } from '../format.js';
+
+/** Activations a first course computes by hand (level 1), then the wider family. */
+const BASIC = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'softplus', 'elu'];
+const WIDER = ['sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'silu', 'gelu', 'softsign', 'arctan', 'mish', 'leaky_relu'];
+
+/** Registry entries usable in quizzes: no random or learned slope (their f is not one function). */
+function usable(ids: readonly string[]): Activation[] {
+  return ids.map((id) => findActivation(id)).filter((a): a is Activation => a !== undefined && !a.randomSlope && !a.learnableSlope);
+}
+
+function quizActivations(): Activation[] {
+  return ACTIVATIONS.filter((a) => !a.randomSlope && !a.learnableSlope);
+}
+
+const H = 1e-5;
+function centralDifference(f: (x: number) => number, x: number): number {
+  return (f(x + H) - f(x - H)) / (2 * H);
+}
+
+function derivativeAt(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
+  const acts = usable(difficulty === 1 ? BASIC : WIDER);
+  if (acts.length === 0) return null;
+  const act = rng.choice(acts);
+  const x = rng.int(-600, 600) / 100;
+  // never on a kink: the derivative is not defined there
+  if (act.kinks.some((k) => Math.abs(x - k) < 0.05)) return null;
+  const key = act.df(x);
+  const { answer, mistakes } = numberAnswer(key, [
+    { value: act.f(x), tag: 'forward_value_not_gradient', feedback: t(`That is f(${fmt(x)}), the value; the question asks for the slope f′(${fmt(x)}).`, `Это f(${fmt(x)}), значение; спрашивается наклон f′(${fmt(x)}).`) },
+    ...(act.id === 'sigmoid'
+      ? [{ value: act.f(x) * (1 + act.f(x)), tag: 'sigmoid_identity' as const, feedback: t("σ′ = σ·(1 − σ), with a minus.", "σ′ = σ·(1 − σ), с минусом.") }]
+      : []),
+    ...(act.id === 'tanh'
+      ? [{ value: 1 - Math.tanh(x), tag: 'sign_error' as const, feedback: t('tanh′ = 1 − tanh², the tanh is squared.', 'tanh′ = 1 − tanh², тангенс в квадрате.') }]
+      : []),
+  ]);
+  return {
+    signature: signature('df', act.id, x),
+    text: t(`What is the derivative of ${act.name.en}, ${act.formula.text}, at x = ${fmt(x)}?`, `Чему равна производная функции «${act.name.ru}», ${act.formula.text}, в точке x = ${fmt(x)}?`),
+    answer,
+    hints: [
+      t(`The derivative: ${act.derivative.text}.`, `Производная: ${act.derivative.text}.`),
+      t(`First compute f(${fmt(x)}) = ${fmt(act.f(x))} if the derivative is written through f.`, `Сначала найдите f(${fmt(x)}) = ${fmt(act.f(x))}, если производная выражена через f.`),
+    ],
+    solution: [
+      { text: t(`${act.derivative.text}.`, `${act.derivative.text}.`) },
+      { text: t(`At x = ${fmt(x)}: f′ = ${fmt(key)}.`, `При x = ${fmt(x)}: f′ = ${fmt(key)}.`) },
+    ],
+    mistakes,
+    // the curve of f only: drawing f′ would show the answer
+    picture: { kind: 'plot', items: [act.id], from: -6, to: 6, derivative: false },
+  };
+}
+
+/** σ′ = σ(1 − σ): from the sigmoid's output s alone, the gradient through the gate. */
+function sigmoidIdentity(rng: Rng): QuestionDraft {
+  const s = rng.int(1, 999) / 1000;
+  const g = rng.int(1, 9) * (rng.bernoulli(0.5) ? 1 : -1);
+  const key = g * s * (1 - s);
+  const { answer, mistakes } = numberAnswer(key, [
+    { value: g * s, tag: 'forward_value_not_gradient', feedback: t('Multiply the upstream gradient by σ′ = s(1 − s), not by s.', 'Умножайте входящий градиент на σ′ = s(1 − s), а не на s.') },
+    { value: s * (1 - s), tag: 'forgot_upstream', feedback: t('That is the local derivative; multiply it by the upstream gradient.', 'Это локальная производная; умножьте её на входящий градиент.') },
+    { value: g * s * (1 + s), tag: 'sigmoid_identity', feedback: t('σ′ = σ·(1 − σ), with a minus.', 'σ′ = σ·(1 − σ), с минусом.') },
+  ]);
+  return {
+    signature: signature('sid', s, g),
+    text: t(
+      `A sigmoid gate outputs s = σ(z) = ${fmt(s)}. The upstream gradient ∂L/∂s = ${g}. What is ∂L/∂z?`,
+      `Сигмоидный гейт выдаёт s = σ(z) = ${fmt(s)}. Входящий градиент ∂L/∂s = ${g}. Чему равна ∂L/∂z?`,
+    ),
+    answer,
+    hints: [
+      t("The lecture's identity: σ′(z) = σ(z)·(1 − σ(z)); you do not need z itself.", 'Тождество из лекции: σ′(z) = σ(z)·(1 − σ(z)); само z не нужно.'),
+      t(`σ′ = ${fmt(s)}·${fmt(1 - s)} = ${fmt(s * (1 - s))}.`, `σ′ = ${fmt(s)}·${fmt(1 - s)} = ${fmt(s * (1 - s))}.`),
+    ],
+    solution: [
+      { text: t(`σ′ = s(1 − s) = ${fmt(s)}·${fmt(1 - s)} = ${fmt(s * (1 - s))}.`, `σ′ = s(1 − s) = ${fmt(s)}·${fmt(1 - s)} = ${fmt(s * (1 - s))}.`) },
+      { text: t(`∂L/∂z = ${factor(g)}·${fmt(s * (1 - s))} = ${fmt(key)}.`, `∂L/∂z = ${factor(g)}·${fmt(s * (1 - s))} = ${fmt(key)}.`), rule: 'sigmoid' },
+    ],
+    mistakes,
+  };
+}
+
+type Property = 'saturating' | 'zeroCentred' | 'bounded' | 'monotonic';
+const PROPERTY_TEXT: Record<Property, { en: string; ru: string }> = {
+  saturating: { en: 'saturates (its derivative tends to 0 for large |x| on at least one side)', ru: 'насыщается (производная стремится к 0 при больших |x| хотя бы с одной стороны)' },
+  zeroCentred: { en: 'is zero-centred (f(0) = 0 and outputs of both signs)', ru: 'центрирована относительно нуля (f(0) = 0 и выходы обоих знаков)' },
+  bounded: { en: 'has a bounded range', ru: 'имеет ограниченную область значений' },
+  monotonic: { en: 'is monotonic (never decreases)', ru: 'монотонна (нигде не убывает)' },
+};
+
+/** The property measured on the function itself: the second path for the registry's flags. */
+export function measuredProperty(act: Activation, p: Property): boolean {
+  switch (p) {
+    case 'saturating':
+      return Math.abs(centralDifference(act.f, -30)) < 1e-3 || Math.abs(centralDifference(act.f, 30)) < 1e-3;
+    case 'zeroCentred':
+      return Math.abs(act.f(0)) < 1e-9 && act.f(-3) < 0 && act.f(3) > 0;
+    case 'bounded':
+      return Math.abs(act.f(-1e4)) < 1e3 && Math.abs(act.f(1e4)) < 1e3;
+    case 'monotonic': {
+      for (let x = -10; x < 10; x += 0.01) if (act.f(x + 0.01) < act.f(x) - 1e-12) return false;
+      return true;
+    }
+  }
+}
+
+function property(rng: Rng): QuestionDraft | null {
+  const prop = rng.choice<Property>(['saturating', 'zeroCentred', 'bounded', 'monotonic']);
+  const acts = quizActivations();
+  const yes = acts.filter((a) => (a.properties as ActivationProperties)[prop]);
+  const no = acts.filter((a) => !(a.properties as ActivationProperties)[prop]);
+  // ask for the odd one out: the only one with the property, or the only one without it
+  const askHas = yes.length >= 1 && no.length >= 3 && (yes.length < 3 || rng.bernoulli(0.5));
+  const [pool, others] = askHas ? [yes, no] : [no, yes];
+  if (pool.length < 1 || others.length < 3) return null;
+  const right = rng.choice(pool);
+  const wrong = rng.shuffle([...others]).slice(0, 3);
+  const fb = (a: Activation) =>
+    t(`${a.name.en} ${askHas ? 'does not have' : 'has'} this property. ${a.notes.en}`, `«${a.name.ru}» ${askHas ? 'не обладает' : 'обладает'} этим свойством. ${a.notes.ru}`);
+  const { answer, mistakes } = choiceAnswer(
+    rng,
+    t(right.name.en, right.name.ru),
+    wrong.map((a) => ({ text: t(a.name.en, a.name.ru), tag: 'wrong_property' as const, feedback: fb(a) })),
+  );
+  const q = PROPERTY_TEXT[prop];
+  return {
+    signature: signature('prop', prop, askHas ? 1 : 0, right.id, wrong.map((a) => a.id).sort()),
+    text: askHas
+      ? t(`Which of these activation functions ${q.en}?`, `Какая из этих функций активации ${q.ru}?`)
+      : t(`Which of these activation functions does NOT have this property: it ${q.en}?`, `Какая из этих функций активации НЕ обладает свойством: ${q.ru}?`),
+    answer,
+    hints: [
+      t('Sketch each function (or run /plot) and look at both ends and at x = 0.', 'Нарисуйте каждую функцию (или /plot) и посмотрите на оба конца и на x = 0.'),
+      t(`Formulas: ${[right, ...wrong].map((a) => a.formula.text).join('; ')}.`, `Формулы: ${[right, ...wrong].map((a) => a.formula.text).join('; ')}.`),
+    ],
+    solution: [
+      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${right.formula.text}, область значений ${right.range}.`) },
+      { text: t(right.notes.en, right.notes.ru) },
+    ],
+    mistakes,
+  };
+}
+
+/** Activations whose range the lecture discusses (plain interval texts). */
+const RANGE_IDS = ['identity', 'sigmoid', 'tanh', 'arctan', 'relu', 'leaky_relu', 'elu', 'softsign', 'sqnl', 'softplus', 'gelu', 'silu', 'mish', 'hardtanh', 'hardsigmoid', 'relu6'];
+
+/** "What is the range of f?" with the ranges of other activations as distractors. */
+function range(rng: Rng): QuestionDraft | null {
+  const acts = usable(RANGE_IDS);
+  const right = rng.choice(acts);
+  // one text per distinct pair of bounds: "(−1/√α, ∞) = (−1, ∞)" and "(−1, ∞)" are the same answer
+  const byBounds = new Map<string, string>();
+  for (const a of acts) {
+    const key = a.rangeBounds.join(',');
+    const known = byBounds.get(key);
+    if (known === undefined || a.range.length < known.length) byBounds.set(key, a.range);
+  }
+  byBounds.delete(right.rangeBounds.join(','));
+  const others = [...byBounds.values()];
+  if (others.length < 3) return null;
+  const wrong = rng.shuffle(others).slice(0, 3);
+  const { answer, mistakes } = choiceAnswer(
+    rng,
+    t(right.range, right.range),
+    wrong.map((r) => ({
+      text: t(r, r),
+      tag: 'wrong_property' as const,
+      feedback: t(`Look at f for very negative and very positive x: f(−50) = ${fmt(right.f(-50))}, f(50) = ${fmt(right.f(50))}.`, `Посмотрите на f при очень больших по модулю x: f(−50) = ${fmt(right.f(-50))}, f(50) = ${fmt(right.f(50))}.`),
+    })),
+  );
+  return {
+    signature: signature('range', right.id, [...wrong].sort()),
+    text: t(`What is the range of ${right.name.en}, ${right.formula.text}?`, `Какова область значений функции «${right.name.ru}», ${right.formula.text}?`),
+    answer,
+    hints: [
+      t('Where does f go as x → −∞ and as x → +∞?', 'Куда стремится f при x → −∞ и при x → +∞?'),
+      t(`f(−50) = ${fmt(right.f(-50))}, f(0) = ${fmt(right.f(0))}, f(50) = ${fmt(right.f(50))}.`, `f(−50) = ${fmt(right.f(-50))}, f(0) = ${fmt(right.f(0))}, f(50) = ${fmt(right.f(50))}.`),
+    ],
+    solution: [{ text: t(`${right.formula.text}: range ${right.range}.`, `${right.formula.text}: область значений ${right.range}.`) }],
+    mistakes,
+  };
+}
+
+/** The range measured on the function: the smallest and largest values on a wide grid. */
+export function measuredRange(act: Activation): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let x = -1000; x <= 1000; x += x > -20 && x < 20 ? 0.01 : 1) {
+    const y = act.f(x);
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  }
+  return [lo, hi];
+}
+
+/** Points at which "which function is this?" shows values. */
+const PROBE = [-3, -1, 0, 1, 3];
+
+/**
+ * "Which function is this?" from a table of values. (A chart would be the natural picture, but
+ * the plot's legend names the function; see the report of issue 5.)
+ */
+function whichFunction(rng: Rng): QuestionDraft | null {
+  const acts = quizActivations().filter((a) => a.id !== 'identity');
+  if (acts.length < 4) return null;
+  const [right, ...wrong] = rng.shuffle([...acts]).slice(0, 4) as [Activation, ...Activation[]];
+  const shown = PROBE.map((x) => Number(right.f(x).toFixed(3)));
+  // the table must tell the candidates apart at the shown precision
+  if (wrong.some((a) => PROBE.every((x, i) => Math.abs(a.f(x) - shown[i]!) < 0.002))) return null;
+  const table = PROBE.map((x, i) => `f(${x}) = ${fmt(shown[i]!)}`).join(', ');
+  const { answer, mistakes } = choiceAnswer(
+    rng,
+    t(right.name.en, right.name.ru),
+    wrong.map((a) => ({
+      text: t(a.name.en, a.name.ru),
+      tag: 'wrong_property' as const,
+      feedback: t(`${a.name.en} has range ${a.range} and f(0) = ${fmt(a.f(0))}, f(3) = ${fmt(a.f(3))}; compare with the table.`, `У «${a.name.ru}» область значений ${a.range}, f(0) = ${fmt(a.f(0))}, f(3) = ${fmt(a.f(3))}; сравните с таблицей.`),
+    })),
+  );
+  return {
+    signature: signature('which', right.id, wrong.map((a) => a.id).sort()),
+    text: t(`An activation function takes the values ${table}. Which function is it?`, `Функция активации принимает значения ${table}. Какая это функция?`),
+    answer,
+    hints: [
+      t('Look at f(0) and at the signs of f(−3) and f(3).', 'Посмотрите на f(0) и на знаки f(−3) и f(3).'),
+      t(`Its range is ${right.range}.`, `Её область значений ${right.range}.`),
+    ],
+    solution: [
+      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${right.formula.text}, область значений ${right.range}.`) },
+      { text: t(`Check: ${PROBE.map((x) => `f(${x}) = ${fmt(right.f(x))}`).join(', ')}.`, `Проверка: ${PROBE.map((x) => `f(${x}) = ${fmt(right.f(x))}`).join(', ')}.`) },
+    ],
+    mistakes,
+  };
+}
+
+export const activationsTopic: TopicGenerator = {
+  id: 'activations',
+  title: t('Activation functions', 'Функции активации'),
+  generate(rng, difficulty) {
+    const r = rng.next();
+    if (difficulty === 1) return r < 0.6 ? derivativeAt(rng, 1) : r < 0.85 ? sigmoidIdentity(rng) : r < 0.93 ? range(rng) : whichFunction(rng);
+    if (difficulty === 2) return r < 0.5 ? derivativeAt(rng, 2) : r < 0.7 ? sigmoidIdentity(rng) : r < 0.8 ? range(rng) : property(rng);
+    return r < 0.45 ? derivativeAt(rng, 3) : r < 0.7 ? property(rng) : r < 0.85 ? whichFunction(rng) : sigmoidIdentity(rng);
+  },
+  verify(d) {
+    const p = d.signature.split('|');
+    if (p[0] === 'df' && d.answer.kind === 'number') {
+      const act = findActivation(p[1]!);
+      return act !== undefined && close(d.answer.value, centralDifference(act.f, Number(p[2])), 1e-5, 1e-7);
+    }
+    if (p[0] === 'sid' && d.answer.kind === 'number') {
+      const s = Number(p[1]);
+      const sig = findActivation('sigmoid');
+      if (!sig) return false;
+      const z = Math.log(s / (1 - s)); // σ(z) = s
+      return close(d.answer.value, Number(p[2]) * centralDifference(sig.f, z), 1e-5, 1e-7);
+    }
+    if (p[0] === 'prop' && d.answer.kind === 'choice') {
+      const prop = p[1] as Property;
+      const askHas = p[2] === '1';
+      const right = findActivation(p[3]!);
+      const wrong = p[4]!.split(',').map((id) => findActivation(id));
+      if (!right || wrong.some((a) => !a)) return false;
+      const ok = measuredProperty(right, prop) === askHas && wrong.every((a) => measuredProperty(a!, prop) !== askHas);
+      return ok && d.answer.choices[d.answer.value]!.en === right.name.en;
+    }
+    if (p[0] === 'range' && d.answer.kind === 'choice') {
+      // second path: the extreme values on a wide grid must lie within the stated bounds and reach them
+      const act = findActivation(p[1]!);
+      if (!act || d.answer.choices[d.answer.value]!.en !== act.range) return false;
+      const [lo, hi] = measuredRange(act);
+      const [blo, bhi] = act.rangeBounds;
+      const near = (m: number, b: number) => (Number.isFinite(b) ? Math.abs(m - b) < 1e-2 * Math.max(1, Math.abs(b)) : Math.abs(m) >= 9);
+      return near(lo, blo) && near(hi, bhi);
+    }
+    if (p[0] === 'which' && d.answer.kind === 'choice') {
+      // second path: read the values back from the text and find the one candidate that fits them
+      const shown = [...d.text.en.matchAll(/f\((-?\d+)\) = (-?[\d.e+-]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+      const fits = d.answer.choices.filter((c) => {
+        const act = ACTIVATIONS.find((a) => a.name.en === c.en);
+        return act !== undefined && shown.every(([x, y]) => Math.abs(act.f(x) - y) < 1e-3 * Math.max(1, Math.abs(y)));
+      });
+      return shown.length === PROBE.length && fits.length === 1 && fits[0]!.en === d.answer.choices[d.answer.value]!.en;
+    }
+    return false;
+  },
+};

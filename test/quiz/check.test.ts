@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { checkAnswer, giveUp } from '../../src/quiz/check.js';
+import { scoreFor, PENALTY } from '../../src/quiz/score.js';
+import { generateQuestion } from '../../src/quiz/generate.js';
+import type { Question } from '../../src/quiz/types.js';
+import { DEFAULT_TOLERANCE } from '../../src/quiz/tolerance.js';
+
+/** A hand-made number question: key -20, one typical mistake at 20 (sign error). */
+function numberQuestion(key: number, tolerance = DEFAULT_TOLERANCE): Question {
+  return {
+    id: 'gates:0:1',
+    topic: 'gates',
+    seed: 0,
+    difficulty: 1,
+    signature: 'test',
+    text: { en: 'q', ru: 'в' },
+    answer: { kind: 'number', value: key, tolerance },
+    hints: [{ en: 'h1', ru: 'п1' }, { en: 'h2', ru: 'п2' }],
+    solution: [{ text: { en: 's', ru: 'р' } }],
+    mistakes: [{ tag: 'sign_error', value: -key, feedback: { en: 'Mind the sign.', ru: 'Следите за знаком.' } }],
+  };
+}
+
+function chainQuestion(key: string, mistakes: Question['mistakes'] = []): Question {
+  return {
+    ...numberQuestion(1),
+    id: 'chain:0:1',
+    topic: 'chain',
+    answer: { kind: 'expression', value: key, variables: ['x'], domain: { from: -2, to: 2 } },
+    mistakes,
+  };
+}
+
+describe('checkAnswer: numbers', () => {
+  const q = numberQuestion(-20);
+
+  it.each(['-20', '−20', '-20.1', '-19.85', '≈ -20.0', '-40/2', '-2e1', '-20,0'])('accepts %s within 1%', (a) => {
+    expect(checkAnswer(q, a).correct).toBe(true);
+  });
+
+  it('rejects answers outside 1% and names the sign error', () => {
+    expect(checkAnswer(q, '-20.3').correct).toBe(false);
+    const r = checkAnswer(q, '20');
+    expect(r).toMatchObject({ correct: false, score: 0, misconception: 'sign_error' });
+    expect(r.feedback.ru).toBe('Следите за знаком.');
+  });
+
+  it('uses an absolute floor for a key of 0 and the question\'s own tolerance', () => {
+    const zero = numberQuestion(0);
+    expect(checkAnswer(zero, '0').correct).toBe(true);
+    expect(checkAnswer(zero, '0.0004').correct).toBe(true);
+    expect(checkAnswer(zero, '0.01').correct).toBe(false);
+    const prob = numberQuestion(0.1234, { relative: 0, absolute: 0.0005 });
+    expect(checkAnswer(prob, '0.123').correct).toBe(true);
+    expect(checkAnswer(prob, '0.125').correct).toBe(false);
+  });
+
+  it('reports unreadable input with a specific message and no penalty flag', () => {
+    const r = checkAnswer(q, 'twenty');
+    expect(r.correct).toBe(false);
+    expect(r.unreadable).toBe(true);
+    expect(r.feedback.en).toContain('"twenty" is not a number');
+    expect(r.feedback.ru).toContain('не число');
+    expect(checkAnswer(q, '   ').feedback.en).toMatch(/empty/);
+    expect(checkAnswer(q, '1'.repeat(500)).feedback.en).toMatch(/500 characters/);
+  });
+});
+
+describe('checkAnswer: choices', () => {
+  // find a generated choice question (softmax level 3: predicted class, or activations)
+  const q = Array.from({ length: 40 }, (_, s) => generateQuestion('linear', s, 1)).find((x) => x.answer.kind === 'choice')!;
+  const a = q.answer as Extract<Question['answer'], { kind: 'choice' }>;
+
+  it('accepts the letter, the Cyrillic letter, the number and the text', () => {
+    expect(checkAnswer(q, 'abc'[a.value]!).correct).toBe(true);
+    expect(checkAnswer(q, 'абв'[a.value]!).correct).toBe(true);
+    expect(checkAnswer(q, String(a.value + 1)).correct).toBe(true);
+    expect(checkAnswer(q, a.choices[a.value]!.en.toUpperCase()).correct).toBe(true);
+    expect(checkAnswer(q, a.choices[a.value]!.ru).correct).toBe(true);
+  });
+
+  it('gives the mistake of a wrong choice and asks for a valid choice otherwise', () => {
+    const wrong = (a.value + 1) % a.choices.length;
+    const r = checkAnswer(q, 'abc'[wrong]!);
+    expect(r.correct).toBe(false);
+    expect(r.misconception).toBe('shape_order');
+    const bad = checkAnswer(q, 'z');
+    expect(bad.unreadable).toBe(true);
+    expect(bad.feedback.en).toContain('a/b/c');
+  });
+});
+
+describe('checkAnswer: expressions', () => {
+  const q = chainQuestion('sigmoid(2*x + 1)*(1 - sigmoid(2*x + 1))*2', [
+    { tag: 'forgot_inner_derivative', value: 'sigmoid(2*x + 1)*(1 - sigmoid(2*x + 1))', feedback: { en: 'inner', ru: 'внутренняя' } },
+    { tag: 'outer_at_wrong_point', value: 'sigmoid(x)*(1 - sigmoid(x))*2', feedback: { en: 'point', ru: 'точка' } },
+  ]);
+
+  it('accepts any equivalent form', () => {
+    expect(checkAnswer(q, '2*sigmoid(2x+1)*(1-sigmoid(2x+1))').correct).toBe(true);
+    expect(checkAnswer(q, '2*exp(-(2*x+1))/(1+exp(-(2*x+1)))^2').correct).toBe(true);
+    expect(checkAnswer(q, '2*(sigmoid(2*x+1) - sigmoid(2*x+1)^2)').correct).toBe(true);
+  });
+
+  it('names the typical mistakes', () => {
+    expect(checkAnswer(q, 'sigmoid(2*x+1)*(1-sigmoid(2*x+1))').misconception).toBe('forgot_inner_derivative');
+    expect(checkAnswer(q, '2*sigmoid(x)*(1-sigmoid(x))').misconception).toBe('outer_at_wrong_point');
+    const other = checkAnswer(q, '2*sigmoid(2*x+1)');
+    expect(other.correct).toBe(false);
+    expect(other.misconception).toBeUndefined();
+  });
+
+  it('tells apart functions that agree at a few points only', () => {
+    const sq = chainQuestion('2*x');
+    expect(checkAnswer(sq, 'x^3 - x^3 + 2*x').correct).toBe(true);
+    // equal at x = 0 and x = ±1 only
+    expect(checkAnswer(sq, '2*x^3').correct).toBe(false);
+  });
+
+  it('rejects what the restricted parser rejects, with its message', () => {
+    const r = checkAnswer(q, 'x = 2');
+    expect(r.unreadable).toBe(true);
+    expect(checkAnswer(q, 'foo(x)').feedback.en).toMatch(/Unknown function "foo"/);
+    expect(checkAnswer(q, 'sigmoid(y)').feedback.en).toMatch(/uses y; only x/);
+    expect(checkAnswer(q, 'log(x)').feedback.en).toMatch(/not defined at x/);
+    expect(checkAnswer(q, 'x+'.repeat(150) + 'x').feedback.en).toMatch(/at most 200/);
+  });
+});
+
+describe('scoring (STACK-style)', () => {
+  it('gives 1 for a first try and subtracts penalties for wrong tries and hints', () => {
+    expect(scoreFor({ wrongTries: 0, hintsUsed: 0 })).toBe(1);
+    expect(scoreFor({ wrongTries: 1, hintsUsed: 0 })).toBe(1 - PENALTY.wrongTry);
+    expect(scoreFor({ wrongTries: 3, hintsUsed: 0 })).toBe(0.7);
+    expect(scoreFor({ wrongTries: 1, hintsUsed: 2 })).toBe(0.5);
+    expect(scoreFor({ wrongTries: 20, hintsUsed: 3 })).toBe(0);
+    expect(scoreFor({ wrongTries: 0, hintsUsed: 0, gaveUp: true })).toBe(0);
+  });
+
+  it('is returned by checkAnswer: the score on a correct answer, 0 on a wrong one', () => {
+    const q = numberQuestion(3);
+    expect(checkAnswer(q, '3', { wrongTries: 2, hintsUsed: 1 })).toMatchObject({ correct: true, score: 0.6 });
+    expect(checkAnswer(q, '3', { wrongTries: 2, hintsUsed: 1 }).feedback.en).toMatch(/0\.6/);
+    expect(checkAnswer(q, '4', { wrongTries: 0, hintsUsed: 0 })).toMatchObject({ correct: false, score: 0 });
+    expect(checkAnswer(q, '3', { wrongTries: 0, hintsUsed: 0, gaveUp: true }).score).toBe(0);
+  });
+});
+
+describe('giveUp', () => {
+  it('scores 0 and states the key in both languages', () => {
+    expect(giveUp(numberQuestion(-0.25))).toEqual({ correct: false, score: 0, feedback: { en: 'The answer is -0.25.', ru: 'Ответ: -0.25.' } });
+    const q = Array.from({ length: 40 }, (_, s) => generateQuestion('loss', s, 2)).find((x) => x.answer.kind === 'choice')!;
+    expect(giveUp(q).feedback.ru).toMatch(/^Ответ: [абв]\) Пример \d\.$/);
+  });
+});
