@@ -9,6 +9,14 @@ import { EXIT_USER, runWithPolicy, type CliCommand, type CliIo } from './cli/sha
 
 /** The subcommands, loaded lazily. */
 export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  plot: () => import('./cli/plot.js'),
+  graph: () => import('./cli/graph.js'),
+  grad: () => import('./cli/grad.js'),
+  act: () => import('./cli/act.js'),
+  train: () => import('./cli/train.js'),
+  predict: () => import('./cli/predict.js'),
+  spells: () => import('./cli/spells.js'),
+  quiz: () => import('./cli/quiz.js'),
 };
 
 function helpText(): string {

@@ -69,6 +69,15 @@ export interface GraphPictureOptions {
   showGrads?: boolean;
   /** A node drawn with a thick highlight (e.g. the one a quiz asks about). */
   highlight?: number;
+  /** Nodes whose gradient is shown as "?" (the one a quiz asks for). */
+  hiddenGrads?: number[];
+  /**
+   * Step mode: only these nodes' gradients are known so far (others show "?"); see
+   * `stepPictureOptions` in ./graph/steps.ts. Absent: every gradient is shown.
+   */
+  knownGrads?: number[];
+  /** A title line above the graph, e.g. "after 3 of 7 backward steps". */
+  caption?: string;
 }
 
 /** One picture request, as plain data: what `renderPicture` and the worker job accept. */

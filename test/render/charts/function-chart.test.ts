@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { getActivation } from '../../../src/core/activations/index.js';
+import { functionChartConfig, plotSubtitle, plotTitle, tickLabel, wrapFormula } from '../../../src/render/charts/function-chart.js';
+import { buildPlotData } from '../../../src/render/charts/plot-data.js';
+import { PALETTE } from '../../../src/render/charts/style.js';
+
+describe('functionChartConfig', () => {
+  it('draws f solid and f′ dashed in one colour, from the sampled data', () => {
+    const data = buildPlotData(['relu']);
+    const cfg = functionChartConfig(data);
+    const [f, df] = cfg.data.datasets;
+    expect(cfg.data.datasets).toHaveLength(2);
+    expect(f!.borderDash).toEqual([]);
+    expect(df!.borderDash!.length).toBeGreaterThan(0);
+    expect(f!.borderColor).toBe(df!.borderColor);
+    expect(f!.data).toBe(data.series[0]!.points);
+    // Gaps must stay gaps: chart.js would otherwise join the points across a jump.
+    expect(f!.spanGaps).toBe(false);
+    expect(df!.spanGaps).toBe(false);
+    // Points are not marked, except a value stranded between two gaps.
+    expect(f!.pointRadius).toBe(0);
+    const tie = functionChartConfig(buildPlotData(['max(x, 0)'], { from: -1, to: 1, samples: 21 }));
+    const dfTie = tie.data.datasets[1]!;
+    const dots = (dfTie.pointRadius as number[]).flatMap((r, i) => (r > 0 ? [dfTie.data[i]] : []));
+    expect(dots).toEqual([{ x: 0, y: 0.5 }]);
+  });
+
+  it('titles with the name and formula in the chat language', () => {
+    const relu = getActivation('relu');
+    for (const lang of ['en', 'ru'] as const) {
+      const data = buildPlotData(['relu'], { lang });
+      expect(plotTitle(data)).toEqual([relu.name[lang]]);
+      expect(plotSubtitle(data, true)[0]).toBe(relu.formula.text);
+      expect(plotSubtitle(data, true)[1]).toContain(lang === 'ru' ? 'пунктир' : 'dashed');
+    }
+    expect(plotTitle(buildPlotData(['x^3 - 2*x']))[0]).toBe('f(x) = x^3 - 2*x');
+  });
+
+  it('wraps a long piecewise formula between its cases', () => {
+    const long = 'f(x) = 1 (x > 2); x − x²/4 (0 ≤ x ≤ 2); x + x²/4 (−2 ≤ x < 0); −1 (x < −2)';
+    const lines = wrapFormula(long, 50);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('; ')).toBe(long);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+  });
+
+  it('gives compared functions distinct colours and a legend', () => {
+    const cfg = functionChartConfig(buildPlotData(['relu', 'gelu', 'silu'], { derivative: false }));
+    const colours = cfg.data.datasets.map((d) => d.borderColor);
+    expect(new Set(colours).size).toBe(3);
+    expect(colours).toEqual(PALETTE.slice(0, 3));
+    expect(cfg.options?.plugins?.legend?.display).toBe(true);
+    expect(cfg.data.datasets.map((d) => d.label)).toEqual(['relu(x)', 'gelu(x)', 'silu(x)']);
+  });
+
+  it('puts the axes through zero and uses the requested range', () => {
+    const data = buildPlotData(['tanh'], { from: -3, to: 4 });
+    const scales = functionChartConfig(data).options!.scales!;
+    expect(scales.x!.min).toBe(-3);
+    expect(scales.x!.max).toBe(4);
+    expect(scales.x!.position).toEqual({ y: 0 });
+    expect(scales.y!.position).toEqual({ x: 0 });
+    expect(scales.y!.min).toBe(data.yRange[0]);
+    // Zero off-screen: the axis goes to the edge.
+    const right = functionChartConfig(buildPlotData(['tanh'], { from: 1, to: 4 })).options!.scales!;
+    expect(right.y!.position).toBe('left');
+  });
+
+  it('formats ticks without float noise', () => {
+    expect(tickLabel(0.30000000000000004)).toBe('0.3');
+    expect(tickLabel(-2)).toBe('-2');
+  });
+});

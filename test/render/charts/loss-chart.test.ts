@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { isUserInputError } from '../../../src/core/errors.js';
+import { logTickLabel, lossChartConfig } from '../../../src/render/charts/loss-chart.js';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (isUserInputError(e)) return e.code;
+    throw e;
+  }
+  throw new Error('expected a UserInputError');
+}
+
+describe('lossChartConfig', () => {
+  it('draws 3 epochs with markers on whole-epoch ticks', () => {
+    const cfg = lossChartConfig({ train: [1, 0.5, 0.25], validation: [1.1, 0.7, 0.5] }, 'en');
+    const [train, val] = cfg.data.datasets;
+    expect(train!.data.map((p) => [p.x, p.y])).toEqual([[1, 1], [2, 0.5], [3, 0.25]]);
+    expect(val!.data.map((p) => p.y)).toEqual([1.1, 0.7, 0.5]);
+    expect(train!.pointRadius).toBeGreaterThan(0);
+    const x = cfg.options!.scales!.x!;
+    expect([x.min, x.max]).toEqual([1, 3]);
+    expect((x.ticks as { precision?: number }).precision).toBe(0);
+    expect(cfg.options!.scales!.y1).toBeUndefined();
+  });
+
+  it('draws 3,000 epochs as plain lines, starting the loss axis at 0', () => {
+    const train = Array.from({ length: 3000 }, (_, i) => 2 / (1 + i / 100));
+    const cfg = lossChartConfig({ train }, 'en');
+    expect(cfg.data.datasets[0]!.pointRadius).toBe(0);
+    expect(cfg.data.datasets[0]!.data).toHaveLength(3000);
+    const y = cfg.options!.scales!.y!;
+    expect(y.min).toBe(0);
+    expect(y.max as number).toBeGreaterThanOrEqual(2);
+  });
+
+  it('puts accuracy on a second axis from 0 to 100 %', () => {
+    const cfg = lossChartConfig({ train: [1, 0.5], accuracy: [0.5, 0.9], validationAccuracy: [0.4, 0.8] }, 'ru');
+    const acc = cfg.data.datasets.filter((d) => d.yAxisID === 'y1');
+    expect(acc.map((d) => d.label)).toEqual(['точность на обучении', 'точность на валидации']);
+    const y1 = cfg.options!.scales!.y1!;
+    expect([y1.min, y1.max, y1.position]).toEqual([0, 1, 'right']);
+  });
+
+  it('uses a log axis on request; non-positive losses become gaps', () => {
+    const cfg = lossChartConfig({ train: [1, 0.1, 0, 0.001], logScale: true }, 'en');
+    expect(cfg.options!.scales!.y!.type).toBe('logarithmic');
+    expect(cfg.data.datasets[0]!.data.map((p) => p.y)).toEqual([1, 0.1, null, 0.001]);
+    expect(['1', '2', '5', '0.2', '0.05']).toEqual([1, 2, 5, 0.2, 0.05].map(logTickLabel));
+    expect([3, 0.7, 40, 1.5, 0.15].map(logTickLabel)).toEqual(['', '', '', '', '']);
+  });
+
+  it('keeps one early spike from flattening the curve', () => {
+    const train = [500, ...Array.from({ length: 200 }, (_, i) => 1 - i / 400)];
+    const y = lossChartConfig({ train }, 'en').options!.scales!.y!;
+    expect(y.max as number).toBeLessThan(5);
+  });
+
+  it('rejects empty and mismatched data', () => {
+    expect(codeOf(() => lossChartConfig({ train: [] }, 'en'))).toBe('render.loss_empty');
+    expect(codeOf(() => lossChartConfig({ train: [1, 2], validation: [1] }, 'en'))).toBe('render.loss_mismatch');
+  });
+});
