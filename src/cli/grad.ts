@@ -10,25 +10,14 @@
  * start with a minus sign (`-log(x)`, `x=-3`) and must stay positionals.
  */
 import { defineMessages, type Lang, type LocalizedText } from '../core/errors.js';
-import { backwardSteps, exportGraph, exprMessages, parseExpression, type GraphNode } from '../core/scalar/index.js';
+import { backwardSteps, exportGraph, parseExpression, type GraphNode } from '../core/scalar/index.js';
+import { parseAssignments, rejectUnknownVariables } from './assignments.js';
 import { badArgs, EXIT_OK, langOption, printJson, type CliCommand, type CliIo } from './shared.js';
 
 const msg = defineMessages('grad', {
   missing_expression: {
     en: 'Give an expression in quotes, e.g. gradbot grad "1 + exp(w0 + w1*x)" w0=1 w1=2 x=-1.',
     ru: 'Укажите выражение в кавычках, например gradbot grad "1 + exp(w0 + w1*x)" w0=1 w1=2 x=-1.',
-  },
-  bad_assignment: {
-    en: 'Expected name=value after the expression, got "{arg}". Example: x=-3.',
-    ru: 'После выражения ожидается имя=значение, а получено «{arg}». Пример: x=-3.',
-  },
-  bad_number: {
-    en: 'The value of "{name}" must be a finite number, got "{value}".',
-    ru: 'Значение «{name}» должно быть конечным числом, а получено «{value}».',
-  },
-  duplicate: {
-    en: 'Variable "{name}" is given twice. Give each value once.',
-    ru: 'Переменная «{name}» задана дважды. Задайте каждое значение один раз.',
   },
 });
 
@@ -82,18 +71,7 @@ function parseGradArgs(argv: string[]): GradArgs {
   }
   const [expression, ...assignments] = positionals;
   if (expression === undefined) throw msg.error('missing_expression');
-  const values: Record<string, number> = {};
-  for (const arg of assignments) {
-    const eq = arg.indexOf('=');
-    const name = arg.slice(0, eq).trim();
-    const raw = arg.slice(eq + 1).trim();
-    if (eq <= 0 || name === '') throw msg.error('bad_assignment', { arg });
-    const value = Number(raw);
-    if (raw === '' || !Number.isFinite(value)) throw msg.error('bad_number', { name, value: raw });
-    if (Object.prototype.hasOwnProperty.call(values, name)) throw msg.error('duplicate', { name });
-    values[name] = value;
-  }
-  return { expression, values, json, lang };
+  return { expression, values: parseAssignments(assignments), json, lang };
 }
 
 /** The op column: the variable name, or the op with its input ids. */
@@ -118,12 +96,7 @@ export const command: CliCommand = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const { expression, values, json, lang } = parseGradArgs(argv);
     const expr = parseExpression(expression);
-    // A value for a name the expression does not use is most likely a typo (w=1 for w1).
-    for (const name of Object.keys(values)) {
-      if (!expr.variables.includes(name) && name !== 'e' && name !== 'pi') {
-        throw exprMessages.error('unknown_variable', { name, variables: expr.variables.join(', ') || '-' });
-      }
-    }
+    rejectUnknownVariables(expr, values);
     const { output, vars } = expr.build(values);
     output.backward();
     const grad: Record<string, number> = {};

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as run } from './run-cli.js';
 import { ACTIVATIONS, getActivation } from '../../src/core/activations/index.js';
 
-/** Runs `gradbot <argv>` in-process and collects what it wrote. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('gradbot act <id> --at ... --json', () => {
   it('prints exactly {"id", "x", "f", "df"} computed by the registry', async () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as run } from './run-cli.js';
 import { gradients } from '../../src/core/scalar/parse.js';
 
-/** Runs `gradbot <argv>` in-process and collects what it wrote. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('gradbot grad --json', () => {
   it('prints exactly {"value", "grad"} for the lecture example', async () => {
@@ -61,12 +54,12 @@ describe('gradbot grad, node by node', () => {
 describe('gradbot grad: bad input exits with code 2 and one clear line', () => {
   const cases: Array<[string[], string]> = [
     [['1 + exp(w0 + w1*x)', 'w0=1', 'x=2'], 'expr.missing_value'],
-    [['x + 1', 'x=abc'], 'grad.bad_number'],
-    [['x + 1', 'x='], 'grad.bad_number'],
-    [['x + 1', 'x=1', 'x=2'], 'grad.duplicate'],
+    [['x + 1', 'x=abc'], 'values.bad_number'],
+    [['x + 1', 'x='], 'values.bad_number'],
+    [['x + 1', 'x=1', 'x=2'], 'values.duplicate'],
     [['x + 1', 'x=1', 'q=2'], 'expr.unknown_variable'],
-    [['x + 1', '5'], 'grad.bad_assignment'],
-    [['x + 1', '=5'], 'grad.bad_assignment'],
+    [['x + 1', '5'], 'values.bad_assignment'],
+    [['x + 1', '=5'], 'values.bad_assignment'],
     [[], 'grad.missing_expression'],
     [['x + foo(x)', 'x=1'], 'expr.unknown_function'],
     [['x = 2'], 'expr.assignment'],

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as cli } from './run-cli.js';
 import { handle } from '../../src/training/train-job.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradbot-predict-'));
@@ -16,12 +16,6 @@ beforeAll(async () => {
   writeFileSync(modelPath, JSON.stringify(r.model));
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 describe('gradbot predict', () => {
   it('prints the predicted class and the probabilities', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as run } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradbot-cli-spells-'));
 const saved = process.env.GRADBOT_DATA_DIR;
@@ -15,12 +15,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('gradbot spells', () => {
   it('--json prints exactly {dataset, names: [{name, label}], nll, baseline_nll, steps, seconds}', async () => {

@@ -2,18 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as cli } from './run-cli.js';
 
 const dataset = (name: string) => new URL(`../../assets/datasets/${name}`, import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'gradbot-train-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 describe('gradbot train', () => {
   it('prints the JSON contract, saves the model and draws the pictures', async () => {
