@@ -1,16 +1,9 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../error-code.js';
 import { decodeBytes } from '../../src/data/decode.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-};
 
 describe('decodeBytes', () => {
   it('reads UTF-8 and strips a BOM', () => {

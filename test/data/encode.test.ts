@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../error-code.js';
 import type { ColumnInfo, FeatureValue } from '../../src/data/columns.js';
 import { Preprocessor } from '../../src/data/encode.js';
 
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-};
 
 const columns: ColumnInfo[] = [
   { name: 'age', kind: 'numeric' },

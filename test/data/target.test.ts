@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../error-code.js';
 import { findTargetColumn, readTarget } from '../../src/data/target.js';
 
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-};
 
 describe('findTargetColumn', () => {
   const names = ['a', 'Label', 'c'];
