@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../error-code.js';
 import { refuseKnownFormats, refuseNonCsvText, refuseNulBytes } from '../../src/data/sniff.js';
 
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-  return undefined;
-};
 const bytes = (...b: number[]) => new Uint8Array(b);
 const ascii = (s: string) => new TextEncoder().encode(s);
 
