@@ -7,17 +7,17 @@
  * Each figure is the median of REPEATS timed runs after one untimed warm-up run (so the JIT has
  * compiled the hot loops, as it would have in a long-lived worker).
  *
- * Time is this process's CPU time (user + system), not wall-clock time: the benchmark runs on
- * shared 2-core machines where other jobs often hold the cores, and wall time then measures
- * the neighbours (we saw 3-5× swings). The work is single-threaded, so on an idle machine the
- * two agree (CPU time also counts V8's background GC threads, which only makes it stricter).
+ * Both figures are timed with the same clock, this process's CPU time (user + system; see
+ * `cpuMs` in ../types.ts), not wall-clock time: the benchmark runs on shared 2-core machines
+ * where other jobs often hold the cores, and wall time then measures the neighbours. The work
+ * is single-threaded, so on an idle machine the two agree.
  */
 import { Mlp } from '../../core/nn/mlp.js';
 import { Trainer } from '../../core/nn/trainer.js';
 import { Rng } from '../../core/rng.js';
 import { Matrix } from '../../core/tensor/matrix.js';
 import { trainReferenceMlp } from '../reference-mlp.js';
-import { type Benchmark, median } from '../types.js';
+import { type Benchmark, cpuMs, median } from '../types.js';
 
 const ROWS = 10_000;
 const FEATURES = 20;
@@ -63,10 +63,9 @@ function samplesPerSecond(train: () => number): number {
   train(); // warm-up
   const rates: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
-    const t0 = process.cpuUsage();
+    const t0 = cpuMs();
     const loss = train();
-    const used = process.cpuUsage(t0);
-    const seconds = (used.user + used.system) / 1e6;
+    const seconds = (cpuMs() - t0) / 1000;
     if (!Number.isFinite(loss)) throw new Error('mlp bench: training diverged');
     rates.push((ROWS * EPOCHS) / seconds);
   }

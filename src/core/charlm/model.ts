@@ -19,10 +19,11 @@
  * tests can check every gradient against finite differences precisely.
  */
 import type { Rng } from '../rng.js';
-import { matmulNT, transpose } from './kernels.js';
+import { matmulRaw, matmulTransARaw, matmulTransBRaw } from '../tensor/matmul.js';
+import type { FloatArray } from '../tensor/matrix.js';
 
-/** Float32Array for training, Float64Array for gradient checks. */
-export type FloatArray = Float32Array | Float64Array;
+/** Float32Array for training, Float64Array for gradient checks (the tensor kernels take both). */
+export type { FloatArray };
 
 /** Which float type the buffers use. */
 export type DType = 'f32' | 'f64';
@@ -132,23 +133,16 @@ function tanh(a: number): number {
 export interface Workspace {
   /** Largest batch this workspace holds. */
   readonly capacity: number;
-  /** Concatenated embeddings, batch x (context * embed), and its transpose. */
+  /** Concatenated embeddings, batch x (context * embed). */
   readonly x: FloatArray;
-  readonly xT: FloatArray;
-  /** Hidden activations after tanh, batch x hidden, and its transpose. */
+  /** Hidden activations after tanh, batch x hidden. */
   readonly h: FloatArray;
-  readonly hT: FloatArray;
   /** Softmax probabilities, batch x vocabSize; the backward pass turns them into dLoss/dlogits. */
   readonly probs: FloatArray;
-  readonly dlogitsT: FloatArray;
-  /** dLoss/d(pre-activation of the hidden layer), batch x hidden, and its transpose. */
+  /** dLoss/d(pre-activation of the hidden layer), batch x hidden. */
   readonly da: FloatArray;
-  readonly daT: FloatArray;
   /** dLoss/dx, batch x (context * embed). */
   readonly dx: FloatArray;
-  /** Transposed copies of W1 and W2 for the backward products. */
-  readonly W1t: FloatArray;
-  readonly W2t: FloatArray;
 }
 
 /** A workspace for batches of up to `capacity` examples. */
@@ -159,16 +153,10 @@ export function createWorkspace(m: CharMlp, capacity: number): Workspace {
   return {
     capacity,
     x: a(capacity * I),
-    xT: a(capacity * I),
     h: a(capacity * H),
-    hT: a(capacity * H),
     probs: a(capacity * V),
-    dlogitsT: a(capacity * V),
     da: a(capacity * H),
-    daT: a(capacity * H),
     dx: a(capacity * I),
-    W1t: a(I * H),
-    W2t: a(H * V),
   };
 }
 
@@ -200,13 +188,13 @@ export function forward(
       for (let e = 0; e < E; e++) x[b * I + j * E + e] = C[t * E + e] as number;
     }
   }
-  // Hidden layer: a = x W1ᵀ + b1, h = tanh(a).
-  matmulNT(x, W1, h, B, H, I);
+  // Hidden layer: a = x W1ᵀ + b1, h = tanh(a). (W1 is stored out x in, hence the transpose.)
+  matmulTransBRaw(x, W1, h, B, I, H);
   for (let b = 0; b < B; b++) {
     for (let k = 0; k < H; k++) h[b * H + k] = tanh((h[b * H + k] as number) + (b1[k] as number));
   }
   // Output layer: logits = h W2ᵀ + b2 (kept in probs, turned into probabilities below).
-  matmulNT(h, W2, probs, B, V, H);
+  matmulTransBRaw(h, W2, probs, B, H, V);
   let loss = 0;
   for (let b = 0; b < B; b++) {
     const pb = b * V;
@@ -238,7 +226,7 @@ export function backward(m: CharMlp, ws: Workspace, contexts: Int32Array, target
   const { vocabSize: V, context: n, embed: E, hidden: H } = m.shape;
   const I = n * E;
   const { W1, W2, dC, dW1, db1, dW2, db2 } = m;
-  const { x, xT, h, hT, probs, dlogitsT, da, daT, dx, W1t, W2t } = ws;
+  const { x, h, probs, da, dx } = ws;
   // Softmax + cross-entropy together: dL/dlogit_v = (p_v - [v == y]) / B.
   const invB = 1 / B;
   for (let b = 0; b < B; b++) {
@@ -252,11 +240,8 @@ export function backward(m: CharMlp, ws: Workspace, contexts: Int32Array, target
   //   dh[b][k]  = Σ_v dlogits[b][v] W2[v][k]
   db2.fill(0);
   for (let b = 0; b < B; b++) for (let v = 0; v < V; v++) db2[v] = (db2[v] as number) + (dlogits[b * V + v] as number);
-  transpose(dlogits, dlogitsT, B, V);
-  transpose(h, hT, B, H);
-  matmulNT(dlogitsT, hT, dW2, V, H, B);
-  transpose(W2, W2t, V, H);
-  matmulNT(dlogits, W2t, da, B, H, V);
+  matmulTransARaw(dlogits, h, dW2, B, V, H); // dW2 = dlogitsᵀ h
+  matmulRaw(dlogits, W2, da, B, V, H); // dh = dlogits W2 (kept in da, scaled below)
   // h = tanh(a):  dh/da = 1 - tanh(a)^2 = 1 - h^2, so dL/da = dL/dh * (1 - h^2).
   for (let i = 0; i < B * H; i++) {
     const hi = h[i] as number;
@@ -267,11 +252,8 @@ export function backward(m: CharMlp, ws: Workspace, contexts: Int32Array, target
   //   dx[b][i]  = Σ_k da[b][k] W1[k][i]
   db1.fill(0);
   for (let b = 0; b < B; b++) for (let k = 0; k < H; k++) db1[k] = (db1[k] as number) + (da[b * H + k] as number);
-  transpose(da, daT, B, H);
-  transpose(x, xT, B, I);
-  matmulNT(daT, xT, dW1, H, I, B);
-  transpose(W1, W1t, H, I);
-  matmulNT(da, W1t, dx, B, I, H);
+  matmulTransARaw(da, x, dW1, B, H, I); // dW1 = daᵀ x
+  matmulRaw(da, W1, dx, B, H, I); // dx = da W1
   // x = concat(C[t_1..t_n]): the gradient of each slot goes back to the row it was copied
   // from; a token used twice (e.g. the boundary at the start) collects both contributions.
   dC.fill(0);

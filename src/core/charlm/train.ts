@@ -8,7 +8,7 @@
  * train loss and a dev loss no better than the bigram table.
  */
 import { Rng, type Seed } from '../rng.js';
-import { adamStep, createAdam } from './adam.js';
+import { createOptimizer } from '../nn/optimizers.js';
 import { bigramLoss, fitBigram, uniformLoss } from './bigram.js';
 import { buildExamples } from './examples.js';
 import { backward, createWorkspace, evaluateLoss, forward, initCharMlp, type CharMlp } from './model.js';
@@ -28,7 +28,11 @@ export interface CharLmSettings {
   batch: number;
   /** Learning rate for the first 3/4 of the steps; the last quarter uses lr / 10. */
   lr: number;
-  /** AdamW's decoupled weight decay (0 = plain Adam). */
+  /**
+   * AdamW's decoupled weight decay, in [0, 1] (0 = plain Adam): each step also shrinks every
+   * parameter by lr * weightDecay * p. On a list of a few hundred names this keeps the model
+   * from memorising them.
+   */
   weightDecay: number;
   /** Share of the names held out as dev set. */
   devFraction: number;
@@ -109,7 +113,7 @@ export function resolveSettings(partial: Partial<CharLmSettings> = {}): CharLmSe
     }
   }
   if (!(s.lr > 0 && s.lr < 1)) throw new RangeError(`charlm settings: lr must be in (0, 1), got ${s.lr}`);
-  if (!(s.weightDecay >= 0 && s.weightDecay < 10)) throw new RangeError(`charlm settings: weightDecay must be in [0, 10)`);
+  if (!(s.weightDecay >= 0 && s.weightDecay <= 1)) throw new RangeError(`charlm settings: weightDecay must be in [0, 1]`);
   if (!(s.devFraction > 0 && s.devFraction < 1)) throw new RangeError(`charlm settings: devFraction must be in (0, 1)`);
   return s;
 }
@@ -161,9 +165,13 @@ export function trainCharLm(names: readonly string[], partial: Partial<CharLmSet
   // batch's length (no sub-views needed); a bigger one for evaluating whole sets.
   const ws = createWorkspace(model, settings.batch);
   const evalWs = createWorkspace(model, 256);
-  const adam = createAdam(model.params.length);
+  // Adam over the one flat parameter buffer; the embeddings and biases are decayed too.
+  const adam = createOptimizer('adam', [{ name: 'charlm', value: model.params, grad: model.grads, decay: true }], {
+    lr: settings.lr,
+    weightDecay: settings.weightDecay,
+    decoupledWeightDecay: true,
+  });
   const rows = new Int32Array(settings.batch);
-  const adamOpts = { lr: settings.lr, weightDecay: settings.weightDecay };
   const every = hooks.progressEvery ?? 250;
   const decayAt = Math.floor(settings.steps * 0.75);
   let running = 0;
@@ -175,8 +183,8 @@ export function trainCharLm(names: readonly string[], partial: Partial<CharLmSet
     running += forward(model, ws, trainEx.contexts, trainEx.targets, rows, settings.batch);
     since++;
     backward(model, ws, trainEx.contexts, trainEx.targets, rows, settings.batch);
-    adamOpts.lr = step < decayAt ? settings.lr : settings.lr / 10;
-    adamStep(adam, model.params, model.grads, adamOpts);
+    adam.lr = step < decayAt ? settings.lr : settings.lr / 10;
+    adam.step();
     if (hooks.onProgress && ((step + 1) % every === 0 || step + 1 === settings.steps)) {
       hooks.onProgress({ step: step + 1, steps: settings.steps, loss: running / since });
       running = 0;

@@ -5,6 +5,7 @@
  * L2 weight decay λ adds λ·w to the gradient of every weight matrix (the gradient of
  * (λ/2)·Σw²), before the optimizer's own rule; biases and prelu slopes are not decayed (as in
  * scikit-learn's MLP: shrinking a bias towards 0 does not make the function simpler).
+ * Adam can instead decay weights directly ("decoupled", AdamW), which the character model uses.
  */
 import type { FloatArray } from '../tensor/matrix.js';
 import { nnMessages } from './messages.js';
@@ -35,6 +36,14 @@ export interface OptimizerOptions {
   lr: number;
   /** L2 penalty λ (default 0). */
   weightDecay?: number;
+  /**
+   * Adam only: decay weights directly, w ← w·(1 − lr·λ), instead of adding λw to the gradient
+   * (AdamW, Loshchilov & Hutter 2019; PyTorch's torch.optim.AdamW). With Adam's per-weight
+   * step sizes an L2 term gets divided by √v̂ like the gradient, so weights with large
+   * gradients are hardly decayed; the decoupled form shrinks every weight at the same rate.
+   * Default false.
+   */
+  decoupledWeightDecay?: boolean;
   /** momentum's μ (default 0.9). */
   momentum?: number;
   /** Adam's β₁, β₂, ε (defaults 0.9, 0.999, 1e-8, as PyTorch). */
@@ -118,7 +127,8 @@ class Momentum implements Optimizer {
  *                                           so early averages are too small without it
  *   w ← w − lr · m̂ / (√v̂ + ε)
  * Each weight gets its own step size; on the first step m̂/√v̂ = g/|g|, so every weight moves
- * by about lr, whatever the scale of its gradient.
+ * by about lr, whatever the scale of its gradient. With `decoupled` (AdamW) the weight decay
+ * is w ← w·(1 − lr·λ) before that update, and g is the plain gradient.
  */
 class Adam implements Optimizer {
   readonly name = 'adam' as const;
@@ -132,6 +142,7 @@ class Adam implements Optimizer {
     private readonly beta1: number,
     private readonly beta2: number,
     private readonly eps: number,
+    private readonly decoupled: boolean,
   ) {
     this.m = params.map((p) => new Float64Array(p.value.length));
     this.v = params.map((p) => new Float64Array(p.value.length));
@@ -154,14 +165,17 @@ class Adam implements Optimizer {
       const m = this.m[k] as Float64Array;
       const v = this.v[k] as Float64Array;
       const wd = p.decay ? this.weightDecay : 0;
+      // L2: λw joins the gradient; decoupled: the weight shrinks by the factor (1 − lr·λ).
+      const l2 = this.decoupled ? 0 : wd;
+      const shrink = this.decoupled ? 1 - this.lr * wd : 1;
       for (let i = 0; i < w.length; i++) {
         const wi = w[i] as number;
-        const gi = (g[i] as number) + wd * wi;
+        const gi = (g[i] as number) + l2 * wi;
         const mi = b1 * (m[i] as number) + (1 - b1) * gi;
         const vi = b2 * (v[i] as number) + (1 - b2) * gi * gi;
         m[i] = mi;
         v[i] = vi;
-        w[i] = wi - (stepSize * mi) / (Math.sqrt(vi) + epsHat);
+        w[i] = wi * shrink - (stepSize * mi) / (Math.sqrt(vi) + epsHat);
       }
     }
   }
@@ -173,10 +187,13 @@ function checkNumber(what: string, value: number, ok: boolean, range: string): v
 
 /** Creates an optimizer over `params`; bad hyper-parameters are a UserInputError. */
 export function createOptimizer(name: OptimizerName, params: readonly Param[], options: OptimizerOptions): Optimizer {
-  const { lr, weightDecay = 0, momentum = 0.9, beta1 = 0.9, beta2 = 0.999, eps = 1e-8 } = options;
+  const { lr, weightDecay = 0, momentum = 0.9, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, decoupledWeightDecay = false } = options;
   checkNumber('learning rate', lr, lr > 0 && lr <= 10, 'in (0, 10]');
   checkNumber('weight decay', weightDecay, weightDecay >= 0 && weightDecay <= 1, 'in [0, 1]');
-  switch (parseOptimizer(name)) {
+  const chosen = parseOptimizer(name);
+  // A programming error, not user input: only Adam has the decoupled form here.
+  if (decoupledWeightDecay && chosen !== 'adam') throw new RangeError(`createOptimizer: decoupledWeightDecay needs adam, not ${chosen}`);
+  switch (chosen) {
     case 'sgd':
       return new Sgd(params, lr, weightDecay);
     case 'momentum':
@@ -186,6 +203,6 @@ export function createOptimizer(name: OptimizerName, params: readonly Param[], o
       checkNumber('beta1', beta1, beta1 >= 0 && beta1 < 1, 'in [0, 1)');
       checkNumber('beta2', beta2, beta2 >= 0 && beta2 < 1, 'in [0, 1)');
       checkNumber('eps', eps, eps > 0, '> 0');
-      return new Adam(params, lr, weightDecay, beta1, beta2, eps);
+      return new Adam(params, lr, weightDecay, beta1, beta2, eps, decoupledWeightDecay);
   }
 }

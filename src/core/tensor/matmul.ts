@@ -8,6 +8,11 @@
  * All three write into a buffer the caller owns (`out`), so a training loop allocates nothing.
  * With `accumulate = true` they add to `out` instead of overwriting it.
  *
+ * Each has a raw-buffer twin (`matmulRaw`, `matmulTransARaw`, `matmulTransBRaw`) taking flat
+ * row-major arrays and the sizes n, k, m: for code that keeps its activations in its own
+ * buffers, like the character model in ../charlm. The Matrix forms check the shapes and call
+ * the raw ones, so there is one kernel per product.
+ *
  * Why the loops look the way they do (row-major storage):
  * - The innermost loop walks memory contiguously. For C = A·B the textbook i-j-k order reads
  *   B down a column (stride = B.cols), which misses the cache; the i-k-j order used here
@@ -73,20 +78,54 @@ function addScaledRows(c: FloatArray, cRow: number, b: FloatArray, count: number
   }
 }
 
+/** Throws unless the buffer holds at least `needed` numbers (raw kernels may get bigger ones). */
+function checkLength(what: string, a: FloatArray, needed: number): void {
+  if (a.length < needed) throw new RangeError(`${what} holds ${a.length} numbers, needs ${needed}`);
+}
+
 /** out (n×m) = A (n×k) · B (k×m), or out += A·B when `accumulate`. */
 export function matmul(A: Matrix<FloatArray>, B: Matrix<FloatArray>, out: Matrix<FloatArray>, accumulate = false): void {
-  const n = A.rows;
-  const k = A.cols;
-  const m = B.cols;
-  if (B.rows !== k) throw new RangeError(`matmul: A is ${n}x${k} but B is ${B.rows}x${m}`);
-  assertShape(out, n, m, 'matmul output');
-  const a = A.data;
-  const b = B.data;
-  const c = out.data;
+  if (B.rows !== A.cols) throw new RangeError(`matmul: A is ${A.rows}x${A.cols} but B is ${B.rows}x${B.cols}`);
+  assertShape(out, A.rows, B.cols, 'matmul output');
+  matmulRaw(A.data, B.data, out.data, A.rows, A.cols, B.cols, accumulate);
+}
+
+/**
+ * out (k×m) = Aᵀ · B where A is (n×k) and B is (n×m), or out += Aᵀ·B when `accumulate`.
+ * Row i of the result is Σ_r A[r, i] · (row r of B): the same scaled-row sum as matmul, with
+ * the multipliers read down column i of A (n values, so the stride costs little).
+ */
+export function matmulTransA(A: Matrix<FloatArray>, B: Matrix<FloatArray>, out: Matrix<FloatArray>, accumulate = false): void {
+  if (B.rows !== A.rows) throw new RangeError(`matmulTransA: A is ${A.rows}x${A.cols} but B is ${B.rows}x${B.cols}`);
+  assertShape(out, A.cols, B.cols, 'matmulTransA output');
+  matmulTransARaw(A.data, B.data, out.data, A.rows, A.cols, B.cols, accumulate);
+}
+
+/**
+ * out (n×m) = A (n×k) · Bᵀ where B is (m×k), or out += A·Bᵀ when `accumulate`.
+ * Each output element is the dot product of row i of A and row j of B (both contiguous), so no
+ * transpose is made. Four outputs j..j+3 are computed together so that each A[i, p] is loaded
+ * once for four products, and only the non-zero A[i, p] are visited.
+ */
+export function matmulTransB(A: Matrix<FloatArray>, B: Matrix<FloatArray>, out: Matrix<FloatArray>, accumulate = false): void {
+  if (B.cols !== A.cols) throw new RangeError(`matmulTransB: A is ${A.rows}x${A.cols} but B is ${B.rows}x${B.cols}`);
+  assertShape(out, A.rows, B.rows, 'matmulTransB output');
+  matmulTransBRaw(A.data, B.data, out.data, A.rows, A.cols, B.rows, accumulate);
+}
+
+/**
+ * `matmul` on flat row-major buffers: c (n×m) = a (n×k) · b (k×m), or c += a·b. Only the first
+ * n·k, k·m and n·m numbers of the buffers are used, so a workspace sized for the biggest batch
+ * serves smaller ones too.
+ */
+export function matmulRaw(a: FloatArray, b: FloatArray, c: FloatArray, n: number, k: number, m: number, accumulate = false): void {
+  checkLength('matmul: A', a, n * k);
+  checkLength('matmul: B', b, k * m);
+  checkLength('matmul: output', c, n * m);
   if (a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array) {
     if (simdMatmul(a, false, b, false, c, n, m, k, accumulate)) return;
   }
-  if (!accumulate) c.fill(0);
+  if (!accumulate) c.fill(0, 0, n * m);
   ensureScratch(k);
   for (let i = 0; i < n; i++) {
     // Row i of C = Σ_p A[i, p] · (row p of B), over the non-zero A[i, p] only.
@@ -104,24 +143,15 @@ export function matmul(A: Matrix<FloatArray>, B: Matrix<FloatArray>, out: Matrix
   }
 }
 
-/**
- * out (k×m) = Aᵀ · B where A is (n×k) and B is (n×m), or out += Aᵀ·B when `accumulate`.
- * Row i of the result is Σ_r A[r, i] · (row r of B): the same scaled-row sum as matmul, with
- * the multipliers read down column i of A (n values, so the stride costs little).
- */
-export function matmulTransA(A: Matrix<FloatArray>, B: Matrix<FloatArray>, out: Matrix<FloatArray>, accumulate = false): void {
-  const n = A.rows;
-  const k = A.cols;
-  const m = B.cols;
-  if (B.rows !== n) throw new RangeError(`matmulTransA: A is ${n}x${k} but B is ${B.rows}x${m}`);
-  assertShape(out, k, m, 'matmulTransA output');
-  const a = A.data;
-  const b = B.data;
-  const c = out.data;
+/** `matmulTransA` on flat row-major buffers: c (k×m) = aᵀ · b with a (n×k), b (n×m). */
+export function matmulTransARaw(a: FloatArray, b: FloatArray, c: FloatArray, n: number, k: number, m: number, accumulate = false): void {
+  checkLength('matmulTransA: A', a, n * k);
+  checkLength('matmulTransA: B', b, n * m);
+  checkLength('matmulTransA: output', c, k * m);
   if (a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array) {
     if (simdMatmul(a, true, b, false, c, k, m, n, accumulate)) return;
   }
-  if (!accumulate) c.fill(0);
+  if (!accumulate) c.fill(0, 0, k * m);
   ensureScratch(n);
   for (let i = 0; i < k; i++) {
     let count = 0;
@@ -137,21 +167,11 @@ export function matmulTransA(A: Matrix<FloatArray>, B: Matrix<FloatArray>, out: 
   }
 }
 
-/**
- * out (n×m) = A (n×k) · Bᵀ where B is (m×k), or out += A·Bᵀ when `accumulate`.
- * Each output element is the dot product of row i of A and row j of B (both contiguous), so no
- * transpose is made. Four outputs j..j+3 are computed together so that each A[i, p] is loaded
- * once for four products, and only the non-zero A[i, p] are visited.
- */
-export function matmulTransB(A: Matrix<FloatArray>, B: Matrix<FloatArray>, out: Matrix<FloatArray>, accumulate = false): void {
-  const n = A.rows;
-  const k = A.cols;
-  const m = B.rows;
-  if (B.cols !== k) throw new RangeError(`matmulTransB: A is ${n}x${k} but B is ${m}x${B.cols}`);
-  assertShape(out, n, m, 'matmulTransB output');
-  const a = A.data;
-  const b = B.data;
-  const c = out.data;
+/** `matmulTransB` on flat row-major buffers: c (n×m) = a · bᵀ with a (n×k), b (m×k). */
+export function matmulTransBRaw(a: FloatArray, b: FloatArray, c: FloatArray, n: number, k: number, m: number, accumulate = false): void {
+  checkLength('matmulTransB: A', a, n * k);
+  checkLength('matmulTransB: B', b, m * k);
+  checkLength('matmulTransB: output', c, n * m);
   if (a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array) {
     if (simdMatmul(a, false, b, true, c, n, m, k, accumulate)) return;
   }

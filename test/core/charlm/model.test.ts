@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { matmulNT, transpose } from '../../../src/core/charlm/kernels.js';
 import { backward, createWorkspace, evaluateLoss, forward, initCharMlp, parameterCount } from '../../../src/core/charlm/model.js';
 import { Rng } from '../../../src/core/rng.js';
 
@@ -84,30 +83,19 @@ describe('char MLP forward/backward', () => {
     expect(Number.isFinite(loss)).toBe(true);
     expect(loss).toBeGreaterThan(0);
   });
-});
 
-describe('kernels', () => {
-  it('matmulNT equals the plain triple loop, including remainder rows and columns', () => {
-    const rng = new Rng('mm');
-    for (const [M, N, K] of [[1, 1, 1], [5, 3, 7], [8, 9, 4], [7, 2, 3]] as const) {
-      const A = Float64Array.from({ length: M * K }, () => rng.normal());
-      const B = Float64Array.from({ length: N * K }, () => rng.normal());
-      const C = new Float64Array(M * N);
-      matmulNT(A, B, C, M, N, K);
-      for (let m = 0; m < M; m++) {
-        for (let n = 0; n < N; n++) {
-          let s = 0;
-          for (let k = 0; k < K; k++) s += (A[m * K + k] as number) * (B[n * K + k] as number);
-          expect(C[m * N + n]).toBeCloseTo(s, 12);
-        }
-      }
-    }
-  });
-
-  it('transpose swaps rows and columns', () => {
-    const src = Float64Array.from([1, 2, 3, 4, 5, 6]); // 2x3
-    const dst = new Float64Array(6);
-    transpose(src, dst, 2, 3);
-    expect(Array.from(dst)).toEqual([1, 4, 2, 5, 3, 6]);
+  it('a workspace bigger than the batch gives the same loss and gradients (float32, SIMD kernels)', () => {
+    const a = tiny('f32');
+    const b = tiny('f32');
+    const exact = createWorkspace(a.m, a.B);
+    const roomy = createWorkspace(b.m, 64);
+    // Leftovers from a bigger batch must not leak into a smaller one.
+    const big = Int32Array.from({ length: 40 }, (_, i) => i % 6);
+    forward(b.m, roomy, b.contexts, b.targets, big, 40);
+    backward(b.m, roomy, b.contexts, b.targets, big, 40);
+    expect(forward(b.m, roomy, b.contexts, b.targets, b.rows, b.B)).toBe(forward(a.m, exact, a.contexts, a.targets, a.rows, a.B));
+    backward(a.m, exact, a.contexts, a.targets, a.rows, a.B);
+    backward(b.m, roomy, b.contexts, b.targets, b.rows, b.B);
+    expect(Array.from(b.m.grads)).toEqual(Array.from(a.m.grads));
   });
 });

@@ -62,4 +62,31 @@ describe('optimizers', () => {
     expect(() => createOptimizer('momentum', p, { lr: 0.1, momentum: 1 })).toThrow(/momentum/);
     expect(() => createOptimizer('rmsprop' as 'sgd', p, { lr: 0.1 })).toThrow(expect.objectContaining({ code: 'nn.bad_optimizer' }));
   });
+
+  it('AdamW (decoupled weight decay): w ← w·(1 − lr·λ) − lr·m̂/(√v̂ + ε), the gradient left alone', () => {
+    const lr = 0.1;
+    const wd = 0.5;
+    const decoupled = param([2, -1], [0.5, 0]);
+    const opt = createOptimizer('adam', [decoupled], { lr, weightDecay: wd, decoupledWeightDecay: true });
+    opt.step();
+    // First step: m̂ = g, v̂ = g², so the Adam part is lr·g/(|g| + ε); for g = 0 it is 0.
+    expect(decoupled.value[0]).toBeCloseTo(2 * (1 - lr * wd) - (lr * 0.5) / (0.5 + 1e-8), 12);
+    expect(decoupled.value[1]).toBeCloseTo(-1 * (1 - lr * wd), 12);
+    decoupled.grad[0] = -1;
+    decoupled.grad[1] = 0;
+    const w0 = decoupled.value[0] as number;
+    opt.step();
+    const m2 = 0.9 * 0.05 - 0.1;
+    const v2 = 0.999 * 0.00025 + 0.001;
+    const adamPart = (lr * (m2 / (1 - 0.9 ** 2))) / (Math.sqrt(v2 / (1 - 0.999 ** 2)) + 1e-8);
+    expect(decoupled.value[0]).toBeCloseTo(w0 * (1 - lr * wd) - adamPart, 12);
+    // L2 (the default) instead feeds λw into m and v: with g = 0 the weight still moves by ≈ lr.
+    const l2 = param([-1], [0]);
+    createOptimizer('adam', [l2], { lr, weightDecay: wd }).step();
+    expect(l2.value[0]).toBeCloseTo(-1 + lr, 6);
+  });
+
+  it('decoupled weight decay is an Adam option only', () => {
+    expect(() => createOptimizer('sgd', [param([1], [1])], { lr: 0.1, decoupledWeightDecay: true })).toThrow(/adam/);
+  });
 });

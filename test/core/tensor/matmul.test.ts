@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng.js';
-import { matmul, matmulTransA, matmulTransB } from '../../../src/core/tensor/matmul.js';
+import { matmul, matmulRaw, matmulTransA, matmulTransARaw, matmulTransB, matmulTransBRaw } from '../../../src/core/tensor/matmul.js';
 import { Matrix } from '../../../src/core/tensor/matrix.js';
 import { maxRelativeError, numericGradient, randomMatrix, weightedSum } from './helpers.js';
 
@@ -101,5 +101,39 @@ describe('matmul kernels', () => {
     matmulTransA(A, G, dB);
     expect(maxRelativeError(dA.data, numericGradient(loss, A.data))).toBeLessThan(1e-7);
     expect(maxRelativeError(dB.data, numericGradient(loss, B.data))).toBeLessThan(1e-7);
+  });
+
+  it('the raw-buffer forms equal the Matrix forms, use only the leading part of longer buffers, and check lengths', () => {
+    const [n, k, m] = [5, 7, 6];
+    for (const dtype of ['float64', 'float32'] as const) {
+      const A = Matrix.zeros(n, k, dtype);
+      const B = Matrix.zeros(k, m, dtype);
+      const Bt = Matrix.zeros(m, k, dtype);
+      const A2 = Matrix.zeros(n, m, dtype);
+      for (const M of [A, B, Bt, A2]) for (let i = 0; i < M.data.length; i++) M.data[i] = rng.normal();
+      // Each raw call gets buffers 3 numbers too long: the extra numbers are neither read nor written.
+      const padded = (M: Matrix<Float32Array | Float64Array>) => {
+        const p = dtype === 'float64' ? new Float64Array(M.data.length + 3) : new Float32Array(M.data.length + 3);
+        p.set(M.data);
+        p.fill(1e30, M.data.length); // would swamp the result if it were read
+        return p;
+      };
+      const cases = [
+        [(o: Matrix<Float32Array | Float64Array>) => matmul(A, B, o), (c: Float32Array | Float64Array) => matmulRaw(padded(A), padded(B), c, n, k, m), n, m],
+        [(o: Matrix<Float32Array | Float64Array>) => matmulTransB(A, Bt, o), (c: Float32Array | Float64Array) => matmulTransBRaw(padded(A), padded(Bt), c, n, k, m), n, m],
+        [(o: Matrix<Float32Array | Float64Array>) => matmulTransA(A, A2, o), (c: Float32Array | Float64Array) => matmulTransARaw(padded(A), padded(A2), c, n, k, m), k, m],
+      ] as const;
+      for (const [viaMatrix, viaRaw, rows, cols] of cases) {
+        const expected = Matrix.zeros(rows, cols, dtype);
+        viaMatrix(expected);
+        const c = dtype === 'float64' ? new Float64Array(rows * cols + 3) : new Float32Array(rows * cols + 3);
+        c.fill(-7);
+        viaRaw(c);
+        expect(Array.from(c.subarray(0, rows * cols))).toEqual(Array.from(expected.data));
+        expect(Array.from(c.subarray(rows * cols))).toEqual([-7, -7, -7]);
+      }
+    }
+    expect(() => matmulRaw(new Float64Array(5), new Float64Array(6), new Float64Array(4), 2, 3, 2)).toThrow(/A holds 5 numbers, needs 6/);
+    expect(() => matmulTransBRaw(new Float32Array(6), new Float32Array(6), new Float32Array(3), 2, 3, 2)).toThrow(/output holds 3/);
   });
 });
