@@ -21,8 +21,28 @@ export type Difficulty = 1 | 2 | 3;
  * `RenderRequest` kinds ('graph', 'plot'), so the CLI and the bot pass them on unchanged.
  */
 export type QuestionPicture =
-  | { kind: 'graph'; graph: GraphExport; options: { showValues: boolean; showGrads: boolean; highlight?: number } }
-  | { kind: 'plot'; items: string[]; from: number; to: number; derivative: boolean };
+  | { kind: 'graph'; graph: GraphExport; options: GraphPictureChoice }
+  | {
+      kind: 'plot';
+      items: string[];
+      from: number;
+      to: number;
+      derivative: boolean;
+      /** "Which function is this?": the chart shows f(x) = ? and never the name or formula. */
+      anonymous?: boolean;
+    };
+
+/** What a graph picture shows (the render module's GraphPictureOptions, as plain data). */
+export interface GraphPictureChoice {
+  showValues: boolean;
+  showGrads: boolean;
+  /** The node drawn highlighted (the asked one, or the one whose backward step just ran). */
+  highlight?: number;
+  /** Worked steps: gradients known so far; the others are drawn as "?". */
+  knownGrads?: number[];
+  /** Names shown above nodes, the same names the texts use ("node q"). */
+  nodeTags?: Array<{ node: number; text: string }>;
+}
 
 /** Relative tolerance with an absolute floor (a key of 0 still accepts ±floor). */
 export interface Tolerance {

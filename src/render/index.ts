@@ -9,6 +9,7 @@ export type {
   DecisionBoundaryData,
   GraphPictureOptions,
   LossCurveData,
+  NodeTag,
   PictureSize,
   RenderRequest,
 } from './types.js';

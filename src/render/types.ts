@@ -78,6 +78,20 @@ export interface GraphPictureOptions {
   knownGrads?: number[];
   /** A title line above the graph, e.g. "after 3 of 7 backward steps". */
   caption?: string;
+  /**
+   * Short names shown in a tag above these nodes' boxes (e.g. `{ node: 4, text: 'q' }`), so a
+   * text can say "node q" and the student finds it on the picture. A tag replaces the node's
+   * own label there. Nodes are graph ids; unknown ids are ignored.
+   */
+  nodeTags?: NodeTag[];
+}
+
+/** A short name drawn above one node of a graph picture. */
+export interface NodeTag {
+  /** The node's id in the GraphExport. */
+  node: number;
+  /** A few characters: "u", "q", "#4". */
+  text: string;
 }
 
 /** One picture request, as plain data: what `renderPicture` and the worker job accept. */
@@ -90,6 +104,11 @@ export type RenderRequest =
       to?: number;
       /** Draw f' dashed next to f (default true). */
       derivative?: boolean;
+      /**
+       * Hide what is drawn (default false): title "f(x) = ?", legend "f(x)" / "f′(x)", no name,
+       * id or formula anywhere on the picture. For "which function is this?" questions.
+       */
+      anonymous?: boolean;
       lang?: Lang;
     } & PictureSize)
   | ({ kind: 'loss'; data: LossCurveData; lang?: Lang } & PictureSize)

@@ -7,10 +7,33 @@
  * result or a UserInputError as plain data: a class instance would lose its code and texts when
  * piscina clones it to the main thread.
  */
-import type { MessagePort } from 'node:worker_threads';
+import { getPriority, setPriority } from 'node:os';
+import { isMainThread, type MessagePort } from 'node:worker_threads';
 import { isUserInputError, type LocalizedMessage } from '../core/errors.js';
 import { HANDLERS } from './handlers.js';
 import type { JobModule } from './job-types.js';
+
+/**
+ * Lowers this worker thread's priority once, when the worker starts, for every kind of job.
+ * Training, sampling and rendering are all heavy; the chat doors run on the main thread and
+ * must answer promptly on a busy 2-core machine. On Linux a nice value belongs to a thread and
+ * `setPriority(n)` without a pid changes the calling thread only, so the main thread keeps its
+ * priority and is scheduled first. Jobs take the same time on an idle machine.
+ */
+export function lowerWorkerPriority(): boolean {
+  // Imported on the main thread too (tests, the pool's types): never nice the chat thread.
+  if (isMainThread) return false;
+  try {
+    // Never higher than it already is (a process started with `nice -n 15` stays at 15).
+    setPriority(Math.max(10, getPriority()));
+    return true;
+  } catch {
+    // Not permitted here (or not supported): jobs run the same, only less politely.
+    return false;
+  }
+}
+
+lowerWorkerPriority();
 
 /** What the pool sends to a worker for one job. */
 export interface WorkerTask {

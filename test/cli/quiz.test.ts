@@ -144,4 +144,22 @@ describe('gradbot quiz --image', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('draws the anonymous chart of a "which function is this?" question', async () => {
+    const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const q = Array.from({ length: 60 }, (_, s) => generateQuestion('activations', s, 3)).find((x) => x.signature.startsWith('chart|'))!;
+    const dir = await mkdtemp(join(tmpdir(), 'quiz-'));
+    try {
+      const path = join(dir, 'chart.png');
+      const r = await run('quiz', 'activations', '--seed', String(q.seed), '--difficulty', '3', '--image', path, '--json');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out).question.picture).toMatchObject({ kind: 'plot', anonymous: true });
+      const bytes = await readFile(path);
+      expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -54,6 +54,23 @@ describe('renderPicture', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
+  it('draws name tags above chosen nodes; unknown ids are ignored', async () => {
+    const graph = neuron();
+    const plain = await renderPicture({ kind: 'graph', graph });
+    const tagged = await renderPicture({ kind: 'graph', graph, options: { nodeTags: [{ node: graph.output, text: 'f' }, { node: 5, text: 'q' }] } });
+    expect(pngSize(tagged)).toEqual(pngSize(plain));
+    expect(Buffer.from(tagged).equals(Buffer.from(plain))).toBe(false);
+    const unknown = await renderPicture({ kind: 'graph', graph, options: { nodeTags: [{ node: 999, text: 'z' }] } });
+    expect(Buffer.from(unknown).equals(Buffer.from(plain))).toBe(true);
+  });
+
+  it('draws an anonymous activation chart that differs from the named one', async () => {
+    const named = await renderPicture({ kind: 'plot', items: ['tanh'] });
+    const anonymous = await renderPicture({ kind: 'plot', items: ['tanh'], anonymous: true });
+    expect(pngSize(anonymous)).toEqual({ width: 800, height: 450 });
+    expect(Buffer.from(anonymous).equals(Buffer.from(named))).toBe(false);
+  });
+
   it('turns bad sizes and data into UserInputErrors', async () => {
     const codeOf = async (p: Promise<unknown>) => p.then(() => 'none', (e: unknown) => (isUserInputError(e) ? e.code : 'other'));
     expect(await codeOf(renderPicture({ kind: 'plot', items: ['relu'], width: 10_000 }))).toBe('render.bad_size');

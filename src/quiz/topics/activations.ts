@@ -1,6 +1,6 @@
 /**
  * `activations`: derivative values at points, properties (saturating, zero-centred, bounded,
- * monotonic), "which function is this?" from a chart, and the sigmoid identity σ′ = σ(1 − σ).
+ * monotonic), "which function is this?" from an anonymous chart, and the sigmoid identity σ′ = σ(1 − σ).
  * Everything is read from the activation registry, so a new activation appears here by itself.
  */
 import { ACTIVATIONS, findActivation, type Activation, type ActivationProperties } from '../../core/activations/index.js';
@@ -204,44 +204,116 @@ export function measuredRange(act: Activation): [number, number] {
   return [lo, hi];
 }
 
-/** Points at which "which function is this?" shows values. */
-const PROBE = [-3, -1, 0, 1, 3];
+/** Ranges a "which function is this?" chart shows (the slides use [−5, 5]). */
+const CHART_RANGES: ReadonlyArray<readonly [number, number]> = [[-5, 5], [-4, 4], [-6, 6], [-3, 3]];
 
 /**
- * "Which function is this?" from a table of values. (A chart would be the natural picture, but
- * the plot's legend names the function; see the report of issue 5.)
+ * Functions a first course meets first: the choices of level 1. Not leaky_relu or relu6: on
+ * these ranges they are drawn exactly like relu, so a beginner could only guess by elimination.
  */
-function whichFunction(rng: Rng): QuestionDraft | null {
-  const acts = quizActivations().filter((a) => a.id !== 'identity');
-  if (acts.length < 4) return null;
-  const [right, ...wrong] = rng.shuffle([...acts]).slice(0, 4) as [Activation, ...Activation[]];
-  const shown = PROBE.map((x) => Number(right.f(x).toFixed(3)));
-  // the table must tell the candidates apart at the shown precision
-  if (wrong.some((a) => PROBE.every((x, i) => Math.abs(a.f(x) - shown[i]!) < 0.002))) return null;
-  const table = PROBE.map((x, i) => `f(${x}) = ${fmt(shown[i]!)}`).join(', ');
+const FAMILIAR = ['sigmoid', 'tanh', 'relu', 'elu', 'softplus', 'binary_step', 'hardtanh', 'arctan'];
+
+/**
+ * Two curves count as different shapes when they differ somewhere on the shown range by at
+ * least this share of the shown curve's height (at least 1): on an 800x450 chart that is tens
+ * of pixels, not a line width. relu and leaky_relu (0.05 apart at −5) never meet in one question.
+ */
+export const DISTINCT_SHAPES = 0.15;
+
+/** Activations a chart can show: one fixed function each (bipolar_relu alternates per unit). */
+function chartActivations(difficulty: Difficulty): Activation[] {
+  const all = quizActivations().filter((a) => a.id !== 'identity' && a.id !== 'bipolar_relu');
+  return difficulty === 1 ? all.filter((a) => FAMILIAR.includes(a.id)) : all;
+}
+
+/** Where on [from, to] two functions differ most, sampled at n points. */
+export function largestGap(shown: Activation, other: Activation, from: number, to: number, n = 121): { x: number; gap: number; share: number } {
+  let best = { x: from, gap: -1 };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = from + ((to - from) * i) / (n - 1);
+    const y = shown.f(x);
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+    const gap = Math.abs(y - other.f(x));
+    if (gap > best.gap) best = { x, gap };
+  }
+  return { ...best, share: best.gap / Math.max(hi - lo, 1) };
+}
+
+/**
+ * "Which function is this?" from an anonymous chart: the picture shows f(x) = ? (and at level 1
+ * its derivative dashed) with no name or formula; the choices are registry functions whose
+ * curves clearly differ from it on the shown range.
+ */
+function whichFromChart(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
+  const acts = chartActivations(difficulty);
+  const right = rng.choice(acts);
+  const [from, to] = rng.choice(CHART_RANGES);
+  const others = acts.filter((a) => a !== right && largestGap(right, a, from, to).share >= DISTINCT_SHAPES);
+  if (others.length < 3) return null;
+  const wrong = rng.shuffle([...others]).slice(0, 3);
+  const derivative = difficulty === 1;
   const { answer, mistakes } = choiceAnswer(
     rng,
     t(right.name.en, right.name.ru),
-    wrong.map((a) => ({
-      text: t(a.name.en, a.name.ru),
-      tag: 'wrong_property' as const,
-      feedback: t(`${a.name.en} has range ${a.range} and f(0) = ${fmt(a.f(0))}, f(3) = ${fmt(a.f(3))}; compare with the table.`, `У «${a.name.ru}» область значений ${a.range}, f(0) = ${fmt(a.f(0))}, f(3) = ${fmt(a.f(3))}; сравните с таблицей.`),
-    })),
+    wrong.map((a) => {
+      // the point where the two curves part most: what the student can check on the chart
+      const { x } = largestGap(right, a, from, to);
+      const at = fmt(Number(x.toFixed(2)));
+      return {
+        text: t(a.name.en, a.name.ru),
+        tag: 'wrong_property' as const,
+        feedback: t(
+          `Not ${a.name.en}: at x = ${at} it gives ${fmt(a.f(x))}, but the curve on the chart is at ${fmt(right.f(x))}.`,
+          `Не «${a.name.ru}»: при x = ${at} она даёт ${fmt(a.f(x))}, а кривая на графике проходит через ${fmt(right.f(x))}.`,
+        ),
+      };
+    }),
   );
+  const range = `[${from}, ${to}]`;
   return {
-    signature: signature('which', right.id, wrong.map((a) => a.id).sort()),
-    text: t(`An activation function takes the values ${table}. Which function is it?`, `Функция активации принимает значения ${table}. Какая это функция?`),
+    signature: signature('chart', right.id, wrong.map((a) => a.id).sort(), from, to, derivative ? 1 : 0),
+    text: derivative
+      ? t(
+          `The chart shows an activation function f(x) on ${range} (solid) and its derivative f′(x) (dashed). Which function is it?`,
+          `На графике функция активации f(x) на отрезке ${range} (сплошная линия) и её производная f′(x) (пунктир). Какая это функция?`,
+        )
+      : t(`The chart shows an activation function f(x) on ${range}. Which function is it?`, `На графике функция активации f(x) на отрезке ${range}. Какая это функция?`),
+    picture: { kind: 'plot', items: [right.id], from, to, derivative, anonymous: true },
     answer,
     hints: [
-      t('Look at f(0) and at the signs of f(−3) and f(3).', 'Посмотрите на f(0) и на знаки f(−3) и f(3).'),
-      t(`Its range is ${right.range}.`, `Её область значений ${right.range}.`),
+      t(
+        'Read the shape: is it bounded, does it flatten out on either side (saturate), is it smooth or has a corner or a jump? What is f(0)?',
+        'Прочитайте форму: ограничена ли функция, выходит ли на горизонталь с какой-либо стороны (насыщение), гладкая ли она или есть излом или скачок? Чему равно f(0)?',
+      ),
+      t(`f(0) = ${fmt(right.f(0))}; its range is ${right.range}.`, `f(0) = ${fmt(right.f(0))}; область значений ${right.range}.`),
     ],
     solution: [
       { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${right.formula.text}, область значений ${right.range}.`) },
-      { text: t(`Check: ${PROBE.map((x) => `f(${x}) = ${fmt(right.f(x))}`).join(', ')}.`, `Проверка: ${PROBE.map((x) => `f(${x}) = ${fmt(right.f(x))}`).join(', ')}.`) },
+      { text: t(right.notes.en, right.notes.ru) },
     ],
     mistakes,
   };
+}
+
+/** The chart question's second path: the registry, on a finer grid than the generator's. */
+function verifyChart(d: QuestionDraft, p: string[]): boolean {
+  if (d.answer.kind !== 'choice' || d.picture?.kind !== 'plot') return false;
+  const right = findActivation(p[1]!);
+  const wrong = p[2]!.split(',').map((id) => findActivation(id));
+  const [from, to] = [Number(p[3]), Number(p[4])];
+  if (!right || wrong.some((a) => !a) || wrong.length !== 3) return false;
+  // the picture draws exactly this registry function, anonymously, on the stated range
+  const pic = d.picture;
+  const drawn = pic.items.length === 1 ? findActivation(pic.items[0]!) : undefined;
+  if (drawn !== right || pic.anonymous !== true || pic.from !== from || pic.to !== to || pic.derivative !== (p[5] === '1')) return false;
+  // the key names it, and every other choice is a registry function of a clearly different shape
+  const byName = (en: string) => ACTIVATIONS.find((a) => a.name.en === en);
+  if (byName(d.answer.choices[d.answer.value]!.en) !== right) return false;
+  const others = d.answer.choices.filter((_, i) => i !== d.answer.value).map((c) => byName(c.en));
+  return others.every((a) => a !== undefined && wrong.includes(a) && largestGap(right, a, from, to, 1001).share >= DISTINCT_SHAPES);
 }
 
 export const activationsTopic: TopicGenerator = {
@@ -249,9 +321,9 @@ export const activationsTopic: TopicGenerator = {
   title: t('Activation functions', 'Функции активации'),
   generate(rng, difficulty) {
     const r = rng.next();
-    if (difficulty === 1) return r < 0.6 ? derivativeAt(rng, 1) : r < 0.85 ? sigmoidIdentity(rng) : r < 0.93 ? range(rng) : whichFunction(rng);
-    if (difficulty === 2) return r < 0.5 ? derivativeAt(rng, 2) : r < 0.7 ? sigmoidIdentity(rng) : r < 0.8 ? range(rng) : property(rng);
-    return r < 0.45 ? derivativeAt(rng, 3) : r < 0.7 ? property(rng) : r < 0.85 ? whichFunction(rng) : sigmoidIdentity(rng);
+    if (difficulty === 1) return r < 0.55 ? derivativeAt(rng, 1) : r < 0.8 ? sigmoidIdentity(rng) : r < 0.9 ? range(rng) : whichFromChart(rng, 1);
+    if (difficulty === 2) return r < 0.45 ? derivativeAt(rng, 2) : r < 0.65 ? sigmoidIdentity(rng) : r < 0.75 ? range(rng) : r < 0.9 ? property(rng) : whichFromChart(rng, 2);
+    return r < 0.45 ? derivativeAt(rng, 3) : r < 0.7 ? property(rng) : r < 0.85 ? whichFromChart(rng, 3) : sigmoidIdentity(rng);
   },
   verify(d) {
     const p = d.signature.split('|');
@@ -284,15 +356,7 @@ export const activationsTopic: TopicGenerator = {
       const near = (m: number, b: number) => (Number.isFinite(b) ? Math.abs(m - b) < 1e-2 * Math.max(1, Math.abs(b)) : Math.abs(m) >= 9);
       return near(lo, blo) && near(hi, bhi);
     }
-    if (p[0] === 'which' && d.answer.kind === 'choice') {
-      // second path: read the values back from the text and find the one candidate that fits them
-      const shown = [...d.text.en.matchAll(/f\((-?\d+)\) = (-?[\d.e+-]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
-      const fits = d.answer.choices.filter((c) => {
-        const act = ACTIVATIONS.find((a) => a.name.en === c.en);
-        return act !== undefined && shown.every(([x, y]) => Math.abs(act.f(x) - y) < 1e-3 * Math.max(1, Math.abs(y)));
-      });
-      return shown.length === PROBE.length && fits.length === 1 && fits[0]!.en === d.answer.choices[d.answer.value]!.en;
-    }
+    if (p[0] === 'chart') return verifyChart(d, p);
     return false;
   },
 };

@@ -6,10 +6,10 @@
  * finite differences of the expression before the question is shown.
  */
 import { compileExpression } from '../expression-check.js';
-import { backwardSteps, exportGraph, exportGraphAfterSteps, type BackwardStep, type GraphExport, type GraphNode } from '../../core/scalar/index.js';
+import { backwardSteps, exportGraph, exportGraphAfterSteps, type BackwardStep, type GraphExport, type GraphNode, type Value } from '../../core/scalar/index.js';
 import type { LocalizedText } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
-import type { Difficulty, GraphAsk, QuestionDraft, SolutionStep, TopicGenerator } from '../types.js';
+import type { Difficulty, GraphAsk, QuestionDraft, QuestionPicture, SolutionStep, TopicGenerator } from '../types.js';
 import { numberAnswer, signature, type WrongOption } from '../build.js';
 import { factor, fmt, t } from '../format.js';
 import { TreeBuilder, graphSize, lectureModel, onGridOf, opNodes, toSource, toValue, treeGradient, treeGradients, variablesOutside, type OpNode, type TreeNode, type VarNode } from './backprop-tree.js';
@@ -35,46 +35,86 @@ const RULES: Record<string, LocalizedText> = {
   copy: t('copy gate: a value used several times sums the gradients of its uses', 'гейт копирования: значение, использованное несколько раз, суммирует градиенты'),
 };
 
-function nodeName(n: GraphNode): string {
-  if (n.label !== undefined) return n.label;
+/**
+ * Short names of the op nodes, shown as tags on every picture of the question and used in every
+ * text, so "node q" in a worked step is the box tagged q: the output is f (the question says
+ * f = ...), the asked node u, the others p, q, r... in forward order.
+ */
+export type NodeNames = ReadonlyMap<number, string>;
+
+const TAG_LETTERS = ['p', 'q', 'r', 's', 't', 'g', 'h', 'k', 'm', 'n'];
+
+/** Names for the op nodes of a graph (see NodeNames); null if the letters run out. */
+export function nameOpNodes(graph: GraphExport, asked: number): Map<number, string> | null {
+  const taken = new Set(graph.nodes.filter((n) => n.op === 'var').map((n) => n.label));
+  const free = TAG_LETTERS.filter((l) => !taken.has(l));
+  const names = new Map<number, string>();
+  for (const n of graph.nodes) {
+    if (n.op === 'var' || n.op === 'const') continue;
+    const name = n.id === graph.output ? 'f' : n.id === asked ? U : free.shift();
+    if (name === undefined) return null;
+    names.set(n.id, name);
+  }
+  return names;
+}
+
+function nodeName(n: GraphNode, names: NodeNames): string {
+  if (n.op === 'var' && n.label !== undefined) return n.label;
   if (n.op === 'const') return fmt(n.value);
-  return `#${n.id}`;
+  return names.get(n.id) ?? n.label ?? `#${n.id}`;
+}
+
+/** The tags a graph picture shows: one per named op node. */
+function nodeTags(names: NodeNames): Array<{ node: number; text: string }> {
+  return [...names].map(([node, text]) => ({ node, text }));
 }
 
 /** The symbols the graph picture draws for the arithmetic gates. */
 const SYMBOLS: Record<string, string> = { add: '+', mul: '×', div: '÷', pow: '^' };
 
-function describeNode(n: GraphNode, lang: 'en' | 'ru'): string {
-  const name = nodeName(n);
+function describeNode(n: GraphNode, names: NodeNames, lang: 'en' | 'ru'): string {
+  const name = nodeName(n, names);
   if (n.op === 'var' || n.op === 'const') return name;
   const op = SYMBOLS[n.op] ?? n.op;
   return lang === 'en' ? `node ${name} (${op}, value ${fmt(n.value)})` : `узел ${name} (${op}, значение ${fmt(n.value)})`;
 }
 
 /** One backward step as text in both languages. */
-function stepText(step: BackwardStep, graph: GraphExport): LocalizedText {
+function stepText(step: BackwardStep, graph: GraphExport, names: NodeNames): LocalizedText {
   const node = graph.nodes[step.node]!;
   if (step.rule === 'copy') {
     const parts = (step.sum ?? []).map((s) => fmt(s.grad));
     return t(
-      `${nodeName(node)} is used ${parts.length} times (copy gate): its gradient is the sum ${parts.join(' + ')} = ${fmt(step.upstream)}.`,
-      `${nodeName(node)} используется ${parts.length} раза (гейт копирования): его градиент — сумма ${parts.join(' + ')} = ${fmt(step.upstream)}.`,
+      `${nodeName(node, names)} is used ${parts.length} times (copy gate): its gradient is the sum ${parts.join(' + ')} = ${fmt(step.upstream)}.`,
+      `${nodeName(node, names)} используется ${parts.length} раза (гейт копирования): его градиент — сумма ${parts.join(' + ')} = ${fmt(step.upstream)}.`,
     );
   }
-  const sends = (lang: 'en' | 'ru') =>
-    step.contributions
-      .map((c) => {
-        const input = graph.nodes[c.input]!;
-        if (input.op === 'const') return null;
-        return `${nodeName(input)}: ${factor(step.upstream)}·${factor(c.local)} = ${fmt(c.added)}`;
-      })
-      .filter((s) => s !== null)
-      .join(lang === 'en' ? '; ' : '; ');
+  const sent = step.contributions
+    .filter((c) => graph.nodes[c.input]!.op !== 'const')
+    .map((c) => `${nodeName(graph.nodes[c.input]!, names)}: ${factor(step.upstream)}·${factor(c.local)} = ${fmt(c.added)}`)
+    .join('; ');
   const rule = RULES[step.rule] ?? t(`${step.rule}: local derivative`, `${step.rule}: локальная производная`);
+  // a gate whose inputs are all constants (relu(2)) has no gradient to pass on
+  const sends = sent === '' ? t('Its input is a constant: nothing to send', 'Его вход — константа: отправлять некому') : t(`Sends ${sent}`, `Отправляет ${sent}`);
   return t(
-    `${describeNode(node, 'en')}, upstream ${fmt(step.upstream)}. ${rule.en}. Sends ${sends('en')}.`,
-    `${describeNode(node, 'ru')}, входящий градиент ${fmt(step.upstream)}. ${rule.ru}. Отправляет ${sends('ru')}.`,
+    `${describeNode(node, names, 'en')}, upstream ${fmt(step.upstream)}. ${rule.en}. ${sends.en}.`,
+    `${describeNode(node, names, 'ru')}, входящий градиент ${fmt(step.upstream)}. ${rule.ru}. ${sends.ru}.`,
   );
+}
+
+/**
+ * The graph picture after `done` backward steps: gradients known so far (the output's 1 and
+ * every node that has received a contribution) are shown, the rest are "?" rather than a
+ * misleading 0; the node whose step ran last is highlighted.
+ */
+function stepPicture(output: Value, steps: readonly BackwardStep[], done: number, graph: GraphExport, names: NodeNames): QuestionPicture {
+  const known = new Set<number>([graph.output]);
+  for (const step of steps.slice(0, done)) for (const c of step.contributions) known.add(c.input);
+  return {
+    kind: 'graph',
+    graph: exportGraphAfterSteps(output, done),
+    options: { showValues: true, showGrads: true, highlight: steps[done - 1]!.node, knownGrads: [...known].sort((a, b) => a - b), nodeTags: nodeTags(names) },
+  };
 }
 
 function valueText(v: VarNode): string {
@@ -154,11 +194,13 @@ function generate(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
     for (const k of Object.keys(values)) if (!names.has(k)) delete values[k];
   }
 
+  const names = nameOpNodes(graph, asked.id);
+  if (!names) return null;
   const steps = backwardSteps(output);
   const solution: SolutionStep[] = steps.map((s, i) => ({
-    text: stepText(s, graph),
+    text: stepText(s, graph, names),
     rule: s.rule,
-    picture: { kind: 'graph', graph: exportGraphAfterSteps(output, i + 1), options: { showValues: true, showGrads: true, highlight: s.node } },
+    picture: stepPicture(output, steps, i + 1, graph, names),
   }));
   solution.push({ text: t(`So ∂f/∂${askName} = ${fmt(key)}.`, `Итак, ∂f/∂${askName} = ${fmt(key)}.`) });
 
@@ -180,14 +222,14 @@ function generate(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
   const { answer, mistakes } = numberAnswer(key, wrongs);
 
   const given = varList.map(valueText).join(', ');
-  const uText = target.kind === 'op' ? ` Let ${U} = ${toSource(target)} (the highlighted node, value ${fmt(target.value)}).` : '';
-  const uTextRu = target.kind === 'op' ? ` Пусть ${U} = ${toSource(target)} (выделенный узел, значение ${fmt(target.value)}).` : '';
+  const uText = target.kind === 'op' ? ` Let ${U} = ${toSource(target)} (the highlighted node tagged ${U}, value ${fmt(target.value)}).` : '';
+  const uTextRu = target.kind === 'op' ? ` Пусть ${U} = ${toSource(target)} (выделенный узел с меткой ${U}, значение ${fmt(target.value)}).` : '';
   const last = steps.filter((s) => s.contributions.some((c) => c.input === asked.id));
   const firstUser = last[0];
   const hints: LocalizedText[] = [
     t('Go backwards from the output (its gradient is 1) and apply each gate\'s rule; multiply by the upstream gradient.', 'Идите назад от выхода (его градиент 1) и применяйте правило каждого гейта, умножая на входящий градиент.'),
     firstUser
-      ? t(`${askName} receives its gradient from ${describeNode(graph.nodes[firstUser.node]!, 'en')}, whose own gradient is ${fmt(firstUser.upstream)}.`, `${askName} получает градиент через ${describeNode(graph.nodes[firstUser.node]!, 'ru')}; градиент этого узла равен ${fmt(firstUser.upstream)}.`)
+      ? t(`${askName} receives its gradient from ${describeNode(graph.nodes[firstUser.node]!, names, 'en')}, whose own gradient is ${fmt(firstUser.upstream)}.`, `${askName} получает градиент через ${describeNode(graph.nodes[firstUser.node]!, names, 'ru')}; градиент этого узла равен ${fmt(firstUser.upstream)}.`)
       : t('Find the gates that use the asked node.', 'Найдите гейты, которые используют нужный узел.'),
   ];
   if (received.length > 1) hints.push(RULES['copy']!);
@@ -200,7 +242,7 @@ function generate(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
       `The graph computes f = ${full} at ${given}; forward values are on the picture.${uText} Find ∂f/∂${askName}.`,
       `Граф вычисляет f = ${full} при ${given}; прямые значения — на картинке.${uTextRu} Найдите ∂f/∂${askName}.`,
     ),
-    picture: { kind: 'graph', graph: exportGraphAfterSteps(output, 0), options: { showValues: true, showGrads: false, highlight: asked.id } },
+    picture: { kind: 'graph', graph: exportGraphAfterSteps(output, 0), options: { showValues: true, showGrads: false, highlight: asked.id, nodeTags: nodeTags(names) } },
     answer,
     hints,
     solution,

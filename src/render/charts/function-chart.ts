@@ -1,10 +1,11 @@
 /**
  * The chart.js configuration of an activation chart, a comparison or an expression plot:
  * f solid, f' dashed in the same colour, axes through zero, a light grid, and a title with
- * the function's name and formula in the chat's language. Pure: plain data in, config out.
+ * the function's name and formula in the chat's language (or, anonymous, "f(x) = ?" for a
+ * "which function is this?" question). Pure: plain data in, config out.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { PlotData } from './plot-data.js';
+import { anonymousName, type PlotData } from './plot-data.js';
 import { isIsolated } from './sampling.js';
 import { AXIS_COLOUR, colour, FONT_SIZES, GRID_COLOUR, t } from './style.js';
 
@@ -28,9 +29,10 @@ export function wrapFormula(text: string, max = LINE_CHARS): string[] {
   return lines;
 }
 
-/** Title: the function's name, or the list of compared functions. */
+/** Title: the function's name, or the list of compared functions; "f(x) = ?" when anonymous. */
 export function plotTitle(data: PlotData): string[] {
   const { lang, functions } = data;
+  if (data.anonymous) return [functions.map((_, i) => `${anonymousName(i)}(x) = ?`).join(', ')];
   if (functions.length === 1) {
     const fn = functions[0]!;
     return [fn.activation ? fn.activation.name[lang] : `f(x) = ${fn.source}`];
@@ -43,7 +45,8 @@ export function plotTitle(data: PlotData): string[] {
 /** Subtitle: the formula of a single activation (wrapped), then which line is f and f'. */
 export function plotSubtitle(data: PlotData, hasDerivative: boolean): string[] {
   const lines: string[] = [];
-  const act = data.functions.length === 1 ? data.functions[0]!.activation : undefined;
+  // An anonymous chart asks which function it is: no formula.
+  const act = data.functions.length === 1 && !data.anonymous ? data.functions[0]!.activation : undefined;
   if (act) {
     const formula = act.formula.text;
     lines.push(...wrapFormula(/^f\(x\)\s*=/.test(formula) ? formula : `f(x) = ${formula}`));
@@ -56,6 +59,7 @@ export function plotSubtitle(data: PlotData, hasDerivative: boolean): string[] {
 function legendLabel(data: PlotData, fnIndex: number, kind: 'f' | 'df'): string {
   const fn = data.functions[fnIndex]!;
   const prime = kind === 'df' ? '′' : '';
+  if (data.anonymous) return `${anonymousName(fnIndex)}${prime}(x)`;
   if (data.functions.length === 1) {
     const name = fn.activation ? fn.activation.id : 'f';
     return `${name}${prime}(x)`;

@@ -3,11 +3,16 @@
  * activation from the registry or an expression in x parsed by the core; f' comes from the
  * registry's df or from the scalar autograd (Expression.derivative), never from a formula
  * written here.
+ *
+ * The expression parser (core/scalar/parse.ts) pulls in mathjs, which takes seconds to load on
+ * a busy machine. Only expression items need it, so it is not imported here: `loadPlotData`
+ * loads it on demand and hands it to `buildPlotData`. A worker that draws a loss curve or a
+ * `relu` chart never pays for it.
  */
 import type { Lang } from '../../core/errors.js';
 import { findActivation, getActivation } from '../../core/activations/index.js';
 import type { Activation } from '../../core/activations/types.js';
-import { parseExpression } from '../../core/scalar/index.js';
+import type { parseExpression } from '../../core/scalar/parse.js';
 import { LIMITS, renderMsg } from '../messages.js';
 import { breakJumps, evaluateAt, niceRange, robustYRange, sampleXs, type CurvePoint } from './sampling.js';
 
@@ -46,6 +51,8 @@ export interface PlotData {
   to: number;
   yRange: [number, number];
   lang: Lang;
+  /** Names hidden: titles and legends say f(x), g(x)... (see PlotRequestOptions.anonymous). */
+  anonymous: boolean;
 }
 
 /**
@@ -71,8 +78,27 @@ export function splitItems(list: string): string[] {
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
-/** Resolves one item: an activation id/alias, or an expression in x. */
-export function resolveItem(source: string, index: number): PlotFunction {
+/** The core's expression parser (`parseExpression` of core/scalar/parse.ts). */
+export type ExpressionParser = typeof parseExpression;
+
+let parserLoading: Promise<ExpressionParser> | undefined;
+
+/** Loads the expression parser (and with it mathjs) once, on first use. */
+export function loadExpressionParser(): Promise<ExpressionParser> {
+  parserLoading ??= import('../../core/scalar/parse.js').then((m) => m.parseExpression);
+  return parserLoading;
+}
+
+/** True when some item is not a registry activation, i.e. needs the expression parser. */
+export function needsExpressionParser(items: readonly string[]): boolean {
+  return items.some((s) => findActivation(s.trim()) === undefined);
+}
+
+/**
+ * Resolves one item: an activation id/alias, or an expression in x (parsed with `parse`, which
+ * must be given for expression items: see `loadExpressionParser`).
+ */
+export function resolveItem(source: string, index: number, parse?: ExpressionParser): PlotFunction {
   const s = source.trim();
   if (s === '') throw renderMsg.error('empty_item', { index: index + 1 });
   if (s.length > LIMITS.maxExpressionLength) {
@@ -84,7 +110,9 @@ export function resolveItem(source: string, index: number): PlotFunction {
   }
   // A lone word that is not `x` is a mistyped activation name: the registry's error has suggestions.
   if (IDENTIFIER.test(s) && s !== 'x') getActivation(s);
-  const expr = parseExpression(s);
+  // A caller bug, not a student's: expression items need the parser passed in.
+  if (!parse) throw new Error(`resolveItem: "${s}" is an expression; pass the parser (loadExpressionParser)`);
+  const expr = parse(s);
   const others = expr.variables.filter((v) => v !== 'x');
   if (others.length > 0) throw renderMsg.error('expression_variables', { expr: s, names: others.join(', ') });
   return {
@@ -105,6 +133,14 @@ export function checkRange(from: number, to: number): void {
   if (Math.abs(from) > max || Math.abs(to) > max) throw renderMsg.error('range_too_wide', { from, to, max });
 }
 
+/** Letters that stand for the functions of an anonymous chart: f, g, h, ... */
+const ANONYMOUS_NAMES = ['f', 'g', 'h', 'k', 'p', 'q', 'r', 's'];
+
+/** The name of function i on an anonymous chart. */
+export function anonymousName(i: number): string {
+  return ANONYMOUS_NAMES[i] ?? `f${i + 1}`;
+}
+
 /** Options of `buildPlotData`. */
 export interface PlotRequestOptions {
   from?: number;
@@ -113,6 +149,13 @@ export interface PlotRequestOptions {
   derivative?: boolean;
   lang?: Lang;
   samples?: number;
+  /** The expression parser; needed only when some item is an expression (see `loadPlotData`). */
+  parse?: ExpressionParser;
+  /**
+   * "Which function is this?" mode: the chart must not name the function. Titles and legends
+   * then say f(x), g(x)... and never the activation's name, id or formula.
+   */
+  anonymous?: boolean;
 }
 
 /** Resolves and samples the items of a `/plot` request. */
@@ -122,7 +165,12 @@ export function buildPlotData(items: readonly string[], options: PlotRequestOpti
   const from = options.from ?? DEFAULT_RANGE[0];
   const to = options.to ?? DEFAULT_RANGE[1];
   checkRange(from, to);
-  const functions = items.map((s, i) => resolveItem(s, i));
+  const anonymous = options.anonymous ?? false;
+  const functions = items.map((s, i) => {
+    const fn = resolveItem(s, i, options.parse);
+    // Anonymous: not even the series labels (plain data that could reach a legend) keep the id.
+    return anonymous ? { ...fn, label: anonymousName(i) } : fn;
+  });
   const withDerivative = options.derivative ?? true;
 
   const raw: PlotSeries[] = [];
@@ -141,5 +189,11 @@ export function buildPlotData(items: readonly string[], options: PlotRequestOpti
   const robust = robustYRange(raw.flatMap((s) => s.points.map((p) => p.y ?? NaN)));
   const yRange = niceRange(robust[0], robust[1]);
   const series = raw.map((s) => ({ ...s, points: breakJumps(s.points, yRange) }));
-  return { functions, series, from, to, yRange, lang: options.lang ?? 'en' };
+  return { functions, series, from, to, yRange, lang: options.lang ?? 'en', anonymous };
+}
+
+/** `buildPlotData`, loading the expression parser first when an item needs it. */
+export async function loadPlotData(items: readonly string[], options: PlotRequestOptions = {}): Promise<PlotData> {
+  if (options.parse === undefined && needsExpressionParser(items)) options = { ...options, parse: await loadExpressionParser() };
+  return buildPlotData(items, options);
 }

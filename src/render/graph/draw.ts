@@ -90,6 +90,27 @@ function drawBox(ctx: Ctx, p: PlacedNode, op: string, highlighted: boolean, m: G
   ctx.fillText(p.text, p.x, p.y + 1);
 }
 
+/** Size of the name tag above a box: readable at phone width, small enough for the row gap. */
+const TAG_FONT = 17;
+const TAG_H = 24;
+
+/** A name tag: bold text in a white rounded frame, just above the box, centred on it. */
+function drawTag(ctx: Ctx, text: string, p: PlacedNode): void {
+  ctx.font = font(TAG_FONT, true);
+  const w = Math.max(TAG_H, ctx.measureText(text).width + 14);
+  const bottom = p.y - p.h / 2 - 4;
+  roundedRect(ctx, p.x - w / 2, bottom - TAG_H, w, TAG_H, 7);
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = GRAPH_COLOURS.box;
+  ctx.stroke();
+  ctx.fillStyle = GRAPH_COLOURS.box;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, p.x, bottom - TAG_H / 2 + 1);
+}
+
 /** Heights of the optional caption above and the colour key below the graph. */
 const CAPTION_H = 40;
 const KEY_H = 40;
@@ -153,17 +174,15 @@ export function drawGraph(graph: GraphExport, options: GraphPictureOptions = {},
       ctx.fillText(shown ? formatNumber(node.grad) : '?', mid, p.y + 5);
     }
   }
+  const tags = new Map((options.nodeTags ?? []).map((tag) => [tag.node, tag.text]));
   for (const p of layout.nodes) {
     const node = graph.nodes[p.id]!;
     drawBox(ctx, p, node.op, options.highlight === p.id, m);
-    // A name given to an intermediate result (e.g. "z") goes small above its box.
-    if (node.label && node.op !== 'var') {
-      ctx.fillStyle = '#444';
-      ctx.font = font(16, false);
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'bottom';
-      ctx.fillText(node.label, p.x, p.y - p.h / 2 - 3);
-    }
+    // A name for an intermediate result ("u", "q", or a label such as "z" from the expression)
+    // sits in a tag above its box, so a text can say "node q" and the student finds it here.
+    // Variables already show their name in the box.
+    const tag = tags.get(p.id) ?? (node.op !== 'var' ? node.label : undefined);
+    if (tag) drawTag(ctx, tag, p);
   }
 
   if (keyH > 0) {

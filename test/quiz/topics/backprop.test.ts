@@ -89,6 +89,54 @@ describe('backprop questions', () => {
   });
 });
 
+describe('texts and pictures name the same nodes', () => {
+  type GraphPic = Extract<NonNullable<Question['picture']>, { kind: 'graph' }>;
+  const tagsOf = (p: Question['picture']) => new Map(((p as GraphPic).options.nodeTags ?? []).map((t) => [t.text, t.node]));
+
+  it.each([1, 2, 3] as const)('difficulty %i: every "node X" in ru/en texts is a tag on the question picture and on each step picture', (d) => {
+    for (const q of questions(d, 120)) {
+      const pic = q.picture as GraphPic;
+      const tags = tagsOf(pic);
+      const nodes = pic.graph.nodes;
+      // every op node has a tag, tags are distinct and never clash with a variable name
+      const ops = nodes.filter((n) => n.op !== 'var' && n.op !== 'const');
+      expect(tags.size).toBe(ops.length);
+      for (const n of nodes.filter((x) => x.op === 'var')) expect(tags.has(n.label!)).toBe(false);
+      expect(tags.get('f')).toBe(pic.graph.output);
+      if (q.graph!.ask === 'u') expect(tags.get('u')).toBe(pic.options.highlight);
+      const texts = [q.text, ...q.hints, ...q.solution.map((s) => s.text), ...q.mistakes.map((m) => m.feedback)];
+      for (const text of texts) {
+        // graph ids mean nothing to a student: they are not on the picture
+        expect(text.en).not.toMatch(/#\d/);
+        expect(text.ru).not.toMatch(/#\d/);
+        const en = [...text.en.matchAll(/node (\S+) \(/g)].map((m) => m[1]!);
+        const ru = [...text.ru.matchAll(/узел (\S+) \(|через узел (\S+) \(/g)].map((m) => (m[1] ?? m[2])!);
+        expect(ru).toEqual(en);
+        for (const name of en) expect(tags.has(name)).toBe(true);
+      }
+      // a worked step talks about the node its picture highlights, tagged with the same name
+      for (const step of q.solution.filter((s) => s.picture)) {
+        const sp = step.picture as GraphPic;
+        expect(tagsOf(sp)).toEqual(tags);
+        const named = step.text.en.match(/^node (\S+) \(/)?.[1] ?? step.text.en.match(/^(\S+) is used/)?.[1];
+        const highlighted = sp.graph.nodes[sp.options.highlight!]!;
+        expect(named).toBe(highlighted.op === 'var' ? highlighted.label : [...tags].find(([, id]) => id === highlighted.id)![0]);
+      }
+    }
+  });
+
+  it('a step picture shows the gradients known so far and "?" for the rest, ending with all of them', () => {
+    const q = generateQuestion('backprop', 11, 3);
+    const pics = q.solution.filter((s) => s.picture).map((s) => s.picture as GraphPic);
+    const known = pics.map((p) => p.options.knownGrads!.length);
+    for (let i = 1; i < known.length; i++) expect(known[i]).toBeGreaterThanOrEqual(known[i - 1]!);
+    const last = pics[pics.length - 1]!;
+    expect(last.options.knownGrads).toEqual(last.graph.nodes.map((n) => n.id));
+    // an unknown gradient is not yet accumulated: it would read 0 on the picture
+    for (const p of pics) for (const n of p.graph.nodes) if (!p.options.knownGrads!.includes(n.id)) expect(n.grad).toBe(0);
+  });
+});
+
 describe('typical backprop mistakes', () => {
   it('names the forgotten copy-gate sum', () => {
     const q = questions(3, 300).find((x) => x.mistakes.some((m) => m.tag === 'forgot_copy_sum'))!;

@@ -5,8 +5,11 @@ import { TOPIC_IDS, type Question } from '../../../src/quiz/types.js';
 import { mlpParameterCount } from '../../../src/quiz/topics/memory.js';
 import { matmul } from '../../../src/quiz/topics/linear.js';
 import { softmax } from '../../../src/quiz/topics/softmax.js';
-import { measuredProperty } from '../../../src/quiz/topics/activations.js';
-import { getActivation } from '../../../src/core/activations/index.js';
+import { DISTINCT_SHAPES, largestGap, measuredProperty } from '../../../src/quiz/topics/activations.js';
+import { TOPICS } from '../../../src/quiz/generate.js';
+import { buildPlotData } from '../../../src/render/charts/plot-data.js';
+import { functionChartConfig } from '../../../src/render/charts/function-chart.js';
+import { ACTIVATIONS, findActivation, getActivation } from '../../../src/core/activations/index.js';
 
 /** How a student would type the value of a key or a mistake. */
 function typed(q: Question, value: number | string): string {
@@ -107,3 +110,77 @@ describe('topic content', () => {
     }
   });
 });
+
+describe('activations: "which function is this?" from an anonymous chart', () => {
+  const charts = ([1, 2, 3] as const).flatMap((d) =>
+    Array.from({ length: 150 }, (_, s) => generateQuestion('activations', s, d)).filter((q) => q.signature.startsWith('chart|')),
+  );
+
+  it('is asked at every difficulty, with a plot picture that hides the function', () => {
+    for (const d of [1, 2, 3]) expect(charts.filter((q) => q.difficulty === d).length).toBeGreaterThan(5);
+    for (const q of charts) {
+      expect(q.picture).toMatchObject({ kind: 'plot', anonymous: true });
+      if (q.picture?.kind !== 'plot') continue;
+      const act = findActivation(q.picture.items[0]!)!;
+      // neither the question text nor the chart it asks about names the function
+      for (const lang of ['en', 'ru'] as const) {
+        expect(q.text[lang]).not.toContain(act.name[lang]);
+        expect(q.text[lang]).not.toContain(act.formula.text);
+        const cfg = functionChartConfig(buildPlotData(q.picture.items, { ...q.picture, lang }));
+        const visible = [cfg.options?.plugins?.title?.text, cfg.options?.plugins?.subtitle?.text, cfg.data.datasets.map((ds) => ds.label)].flat().join(' ');
+        expect(visible).not.toContain(act.id);
+        expect(visible).not.toContain(act.name[lang]);
+        expect(visible).toContain('f(x) = ?');
+      }
+    }
+  });
+
+  it('the key is the drawn registry function and every other choice has a clearly different curve', () => {
+    for (const q of charts) {
+      if (q.picture?.kind !== 'plot' || q.answer.kind !== 'choice') throw new Error('not a chart question');
+      const { from, to } = q.picture;
+      const right = findActivation(q.picture.items[0]!)!;
+      expect(q.answer.choices[q.answer.value]!.en).toBe(right.name.en);
+      expect(q.answer.choices).toHaveLength(4);
+      for (const c of q.answer.choices.filter((_, i) => i !== q.answer.value)) {
+        expect(largestGap(right, getRegistryByName(c.en), from, to).share).toBeGreaterThanOrEqual(DISTINCT_SHAPES);
+      }
+    }
+  });
+
+  it('verify rejects a chart of another function and a twin among the choices', () => {
+    const q = charts[0]!;
+    if (q.picture?.kind !== 'plot' || q.answer.kind !== 'choice') throw new Error('not a chart question');
+    expect(TOPICS.activations.verify(q)).toBe(true);
+    const wrongId = q.signature.split('|')[2]!.split(',')[0]!;
+    expect(TOPICS.activations.verify({ ...q, picture: { ...q.picture, items: [wrongId] } })).toBe(false);
+    expect(TOPICS.activations.verify({ ...q, picture: { ...q.picture, anonymous: false } })).toBe(false);
+    // relu and leaky_relu look the same on [−5, 5]: a question offering both must not pass
+    const relu = getActivation('relu');
+    const leaky = getActivation('leaky_relu');
+    expect(largestGap(relu, leaky, -5, 5).share).toBeLessThan(DISTINCT_SHAPES);
+    // the same question about relu, once with three distinct wrong choices (passes), once with leaky_relu among them
+    const distinct = ['sigmoid', 'tanh', 'elu'].map(getActivation);
+    const plot = q.picture;
+    const choice = q.answer;
+    const asRelu = (wrong: typeof distinct) => {
+      const names = [relu, ...wrong].map((a) => ({ en: a.name.en, ru: a.name.ru }));
+      return {
+        ...q,
+        answer: { ...choice, value: 0, choices: names },
+        picture: { ...plot, items: ['relu'], from: -5, to: 5, derivative: false },
+        signature: `chart|relu|${wrong.map((a) => a.id).sort().join(',')}|-5|5|0`,
+      };
+    };
+    expect(TOPICS.activations.verify(asRelu(distinct))).toBe(true);
+    const twin = asRelu([leaky, ...distinct.slice(1)]);
+    expect(TOPICS.activations.verify(twin)).toBe(false);
+  });
+});
+
+/** The registry entry with this English name. */
+function getRegistryByName(en: string) {
+  const act = ACTIVATIONS.find((a) => a.name.en === en);
+  if (!act) throw new Error(`no activation named ${en}`);
+  return act;
+}

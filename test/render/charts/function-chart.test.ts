@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getActivation } from '../../../src/core/activations/index.js';
+import { ACTIVATIONS, getActivation } from '../../../src/core/activations/index.js';
 import { functionChartConfig, plotSubtitle, plotTitle, tickLabel, wrapFormula } from '../../../src/render/charts/function-chart.js';
+import { parseExpression } from '../../../src/core/scalar/index.js';
 import { buildPlotData } from '../../../src/render/charts/plot-data.js';
 import { PALETTE } from '../../../src/render/charts/style.js';
 
@@ -19,7 +20,7 @@ describe('functionChartConfig', () => {
     expect(df!.spanGaps).toBe(false);
     // Points are not marked, except a value stranded between two gaps.
     expect(f!.pointRadius).toBe(0);
-    const tie = functionChartConfig(buildPlotData(['max(x, 0)'], { from: -1, to: 1, samples: 21 }));
+    const tie = functionChartConfig(buildPlotData(['max(x, 0)'], { from: -1, to: 1, samples: 21, parse: parseExpression }));
     const dfTie = tie.data.datasets[1]!;
     const dots = (dfTie.pointRadius as number[]).flatMap((r, i) => (r > 0 ? [dfTie.data[i]] : []));
     expect(dots).toEqual([{ x: 0, y: 0.5 }]);
@@ -33,7 +34,7 @@ describe('functionChartConfig', () => {
       expect(plotSubtitle(data, true)[0]).toBe(relu.formula.text);
       expect(plotSubtitle(data, true)[1]).toContain(lang === 'ru' ? 'пунктир' : 'dashed');
     }
-    expect(plotTitle(buildPlotData(['x^3 - 2*x']))[0]).toBe('f(x) = x^3 - 2*x');
+    expect(plotTitle(buildPlotData(['x^3 - 2*x'], { parse: parseExpression }))[0]).toBe('f(x) = x^3 - 2*x');
   });
 
   it('wraps a long piecewise formula between its cases', () => {
@@ -69,5 +70,42 @@ describe('functionChartConfig', () => {
   it('formats ticks without float noise', () => {
     expect(tickLabel(0.30000000000000004)).toBe('0.3');
     expect(tickLabel(-2)).toBe('-2');
+  });
+});
+
+describe('anonymous activation charts', () => {
+  /** Every text of a config except the sampled points (numbers only). */
+  function texts(cfg: ReturnType<typeof functionChartConfig>): string {
+    const json = JSON.stringify({ ...cfg, data: { datasets: cfg.data.datasets.map(({ data: _points, ...rest }) => rest) } });
+    // chart.js's own words (chart and axis types) are not about the function
+    return json.replace(/"type":"line(ar)?"/g, '');
+  }
+
+  it.each(ACTIVATIONS.map((a) => a.id))('%s: no name, id, alias or formula anywhere in the config', (id) => {
+    const act = getActivation(id);
+    for (const lang of ['en', 'ru'] as const) {
+      for (const derivative of [true, false]) {
+        const cfg = functionChartConfig(buildPlotData([id], { anonymous: true, lang, derivative }));
+        const all = texts(cfg).toLowerCase();
+        // the non-anonymous config does name it, so the check below is not vacuous
+        expect(texts(functionChartConfig(buildPlotData([id], { lang }))).toLowerCase()).toContain(act.name[lang].toLowerCase());
+        for (const leak of [act.id, act.name.en, act.name.ru, act.formula.text, act.derivative.text, ...act.aliases.filter((a) => a.length > 2)]) {
+          expect(all).not.toContain(leak.toLowerCase().replace(/"/g, '\\"'));
+        }
+        expect(plotTitle(buildPlotData([id], { anonymous: true, lang }))).toEqual(['f(x) = ?']);
+        expect(cfg.data.datasets.map((d) => d.label)).toEqual(derivative ? ['f(x)', 'f′(x)'] : ['f(x)']);
+      }
+    }
+  });
+
+  it('the subtitle only says which line is f and which f′', () => {
+    const data = buildPlotData(['sigmoid'], { anonymous: true, lang: 'ru' });
+    expect(plotSubtitle(data, true)).toEqual(['сплошная: f(x), пунктир: f′(x)']);
+  });
+
+  it('several anonymous functions are f, g, h', () => {
+    const cfg = functionChartConfig(buildPlotData(['relu', 'tanh', 'gelu'], { anonymous: true, derivative: false }));
+    expect(cfg.data.datasets.map((d) => d.label)).toEqual(['f(x)', 'g(x)', 'h(x)']);
+    expect(cfg.options?.plugins?.title?.text).toEqual(['f(x) = ?, g(x) = ?, h(x) = ?']);
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, getActivation } from '../../../src/core/activations/index.js';
 import { isUserInputError } from '../../../src/core/errors.js';
-import { buildPlotData, splitItems } from '../../../src/render/charts/plot-data.js';
+import { parseExpression } from '../../../src/core/scalar/index.js';
+import {
+  buildPlotData,
+  loadExpressionParser,
+  loadPlotData,
+  needsExpressionParser,
+  splitItems,
+  type PlotRequestOptions,
+} from '../../../src/render/charts/plot-data.js';
+
+/** buildPlotData with the expression parser at hand (the renderer loads it lazily). */
+const build = (items: string[], options: PlotRequestOptions = {}) => buildPlotData(items, { parse: parseExpression, ...options });
 
 /** The UserInputError code thrown by fn (fails the test if it does not throw one). */
 function codeOf(fn: () => unknown): string {
@@ -72,7 +83,7 @@ describe('buildPlotData: activations', () => {
 describe('buildPlotData: expressions', () => {
   it('takes f′ from the autograd, matching central finite differences', () => {
     for (const src of ['x^3 - 2*x', 'sigmoid(x)*(1-sigmoid(x))', 'exp(-x^2) * sin(3*x)']) {
-      const data = buildPlotData([src], { from: -3, to: 3 });
+      const data = build([src], { from: -3, to: 3 });
       const f = data.functions[0]!;
       const df = data.series.find((s) => s.kind === 'df')!;
       const h = 1e-5;
@@ -84,7 +95,7 @@ describe('buildPlotData: expressions', () => {
   });
 
   it('computes x^3 - 2x and its derivative 3x^2 - 2', () => {
-    const data = buildPlotData(['x^3 - 2*x'], { from: -2, to: 2 });
+    const data = build(['x^3 - 2*x'], { from: -2, to: 2 });
     const f = data.series[0]!.points;
     const df = data.series[1]!.points;
     for (const i of [0, 100, 250, 400]) {
@@ -95,7 +106,7 @@ describe('buildPlotData: expressions', () => {
   });
 
   it('leaves gaps where the expression is undefined instead of failing', () => {
-    const s = buildPlotData(['log(x)']).series;
+    const s = build(['log(x)']).series;
     for (const series of s) {
       for (const p of series.points) if (p.x <= 0) expect(p.y).toBeNull();
       expect(series.points.some((p) => p.x > 0 && p.y !== null)).toBe(true);
@@ -105,21 +116,21 @@ describe('buildPlotData: expressions', () => {
 
 describe('buildPlotData: limits', () => {
   it('rejects bad requests with specific UserInputErrors', () => {
-    expect(codeOf(() => buildPlotData(['rleu']))).toBe('activation.unknown');
-    expect(codeOf(() => buildPlotData([]))).toBe('render.no_functions');
-    expect(codeOf(() => buildPlotData(Array.from({ length: 10_000 }, () => 'relu')))).toBe('render.too_many_functions');
-    expect(codeOf(() => buildPlotData(['relu'], { from: 3, to: 3 }))).toBe('render.range_empty');
-    expect(codeOf(() => buildPlotData(['relu'], { from: 5, to: -5 }))).toBe('render.range_empty');
-    expect(codeOf(() => buildPlotData(['relu'], { from: -1001, to: 0 }))).toBe('render.range_too_wide');
-    expect(codeOf(() => buildPlotData(['relu'], { from: Number.NaN, to: 0 }))).toBe('render.range_not_finite');
-    expect(codeOf(() => buildPlotData(['x*y']))).toBe('render.expression_variables');
-    expect(codeOf(() => buildPlotData(['x+'.repeat(150) + 'x']))).toBe('render.expression_too_long');
-    expect(codeOf(() => buildPlotData(['relu', ' ']))).toBe('render.empty_item');
-    expect(codeOf(() => buildPlotData(['log(x)'], { from: -5, to: -1 }))).toBe('render.nothing_defined');
+    expect(codeOf(() => build(['rleu']))).toBe('activation.unknown');
+    expect(codeOf(() => build([]))).toBe('render.no_functions');
+    expect(codeOf(() => build(Array.from({ length: 10_000 }, () => 'relu')))).toBe('render.too_many_functions');
+    expect(codeOf(() => build(['relu'], { from: 3, to: 3 }))).toBe('render.range_empty');
+    expect(codeOf(() => build(['relu'], { from: 5, to: -5 }))).toBe('render.range_empty');
+    expect(codeOf(() => build(['relu'], { from: -1001, to: 0 }))).toBe('render.range_too_wide');
+    expect(codeOf(() => build(['relu'], { from: Number.NaN, to: 0 }))).toBe('render.range_not_finite');
+    expect(codeOf(() => build(['x*y']))).toBe('render.expression_variables');
+    expect(codeOf(() => build(['x+'.repeat(150) + 'x']))).toBe('render.expression_too_long');
+    expect(codeOf(() => build(['relu', ' ']))).toBe('render.empty_item');
+    expect(codeOf(() => build(['log(x)'], { from: -5, to: -1 }))).toBe('render.nothing_defined');
   });
 
   it('accepts the widest allowed range', () => {
-    const data = buildPlotData(['tanh'], { from: -1000, to: 1000 });
+    const data = build(['tanh'], { from: -1000, to: 1000 });
     expect(data.from).toBe(-1000);
     expect(data.to).toBe(1000);
   });
@@ -127,7 +138,7 @@ describe('buildPlotData: limits', () => {
   it('suggests the closest activation names', () => {
     let caught: unknown;
     try {
-      buildPlotData(['rleu']);
+      build(['rleu']);
     } catch (e) {
       caught = e;
     }
@@ -136,5 +147,43 @@ describe('buildPlotData: limits', () => {
       expect(caught.render('en')).toContain('relu');
       expect(caught.render('ru')).toContain('relu');
     }
+  });
+});
+
+describe('the expression parser is loaded only for expressions', () => {
+  it('tells activation items from expressions', () => {
+    expect(needsExpressionParser(['relu', ' Sigmoid ', 'swish'])).toBe(false);
+    expect(needsExpressionParser(['relu', 'x^2'])).toBe(true);
+  });
+
+  it('draws activations without a parser; an expression without one is a caller bug, not a student error', () => {
+    expect(buildPlotData(['relu', 'tanh']).functions).toHaveLength(2);
+    let caught: unknown;
+    try {
+      buildPlotData(['x^2']);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(Error);
+    expect(isUserInputError(caught)).toBe(false);
+  });
+
+  it('loadPlotData loads the core parser on demand and gives the same curves', async () => {
+    expect(await loadExpressionParser()).toBe(parseExpression);
+    const lazy = await loadPlotData(['x^3 - 2*x', 'relu'], { from: -2, to: 2 });
+    const eager = build(['x^3 - 2*x', 'relu'], { from: -2, to: 2 });
+    expect(lazy.series.map((s) => s.points)).toEqual(eager.series.map((s) => s.points));
+  });
+});
+
+describe('anonymous plots ("which function is this?")', () => {
+  it('keep the curves but label every function f, g, h... instead of its id', () => {
+    const named = buildPlotData(['gelu', 'tanh']);
+    const anon = buildPlotData(['gelu', 'tanh'], { anonymous: true });
+    expect(anon.anonymous).toBe(true);
+    expect(anon.functions.map((f) => f.label)).toEqual(['f', 'g']);
+    expect(anon.series.map((s) => s.label)).toEqual(['f', 'f′', 'g', 'g′']);
+    expect(anon.series.map((s) => s.points)).toEqual(named.series.map((s) => s.points));
+    expect(named.anonymous).toBe(false);
   });
 });
