@@ -4,7 +4,8 @@
  * With --step K, the picture after K steps of the backward pass (unknown gradients are "?").
  */
 import { defineMessages, type Lang } from '../core/errors.js';
-import { backwardSteps, exportGraphAfterSteps, exprMessages, parseExpression } from '../core/scalar/index.js';
+import { backwardSteps, exportGraphAfterSteps, parseExpression } from '../core/scalar/index.js';
+import { parseAssignments, rejectUnknownVariables } from './assignments.js';
 import { stepPictureOptions } from '../render/graph/steps.js';
 import { renderPicture } from '../render/render.js';
 import type { GraphPictureOptions } from '../render/types.js';
@@ -19,14 +20,6 @@ const msg = defineMessages('graph', {
   missing_out: {
     en: 'Give the output file with --out, e.g. --out graph.png.',
     ru: 'Укажите файл для картинки через --out, например --out graph.png.',
-  },
-  bad_assignment: {
-    en: 'Expected name=value after the expression, got "{arg}". Example: x=-3.',
-    ru: 'После выражения ожидается имя=значение, а получено «{arg}». Пример: x=-3.',
-  },
-  bad_number: {
-    en: 'The value of "{name}" must be a finite number, got "{value}".',
-    ru: 'Значение «{name}» должно быть конечным числом, а получено «{value}».',
   },
   missing_value: {
     en: 'No value for {names}. Give one after the expression, e.g. {example}=1.',
@@ -55,22 +48,9 @@ export const command: CliCommand = {
     const out = args.values.out;
     if (out === undefined || out === '') throw msg.error('missing_out');
 
-    const values: Record<string, number> = {};
-    for (const arg of assignments) {
-      const eq = arg.indexOf('=');
-      const name = arg.slice(0, eq).trim();
-      const raw = arg.slice(eq + 1).trim();
-      if (eq <= 0 || name === '') throw msg.error('bad_assignment', { arg });
-      const value = Number(raw);
-      if (raw === '' || !Number.isFinite(value)) throw msg.error('bad_number', { name, value: raw });
-      values[name] = value;
-    }
+    const values = parseAssignments(assignments);
     const expr = parseExpression(expression);
-    for (const name of Object.keys(values)) {
-      if (!expr.variables.includes(name) && name !== 'e' && name !== 'pi') {
-        throw exprMessages.error('unknown_variable', { name, variables: expr.variables.join(', ') || '-' });
-      }
-    }
+    rejectUnknownVariables(expr, values);
     const missing = expr.variables.filter((v) => !(v in values));
     if (missing.length > 0) throw msg.error('missing_value', { names: missing.join(', '), example: missing[0]! });
 

@@ -2,18 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli } from './run-cli.js';
 import { pngSize } from '../render/png.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradbot-graph-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['graph', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => runCli('graph', ...argv);
 
 describe('gradbot graph', () => {
   it('draws the graph with values and gradients to a PNG', async () => {

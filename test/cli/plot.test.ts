@@ -3,18 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACTIVATION_IDS } from '../../src/core/activations/index.js';
-import { main } from '../../src/cli.js';
+import { runCli } from './run-cli.js';
 import { pngSize } from '../render/png.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradbot-plot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['plot', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => runCli('plot', ...argv);
 
 describe('gradbot plot', () => {
   it('writes an 800x450 PNG of one activation', async () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { runCli as run } from './run-cli.js';
 import { gradients } from '../../src/core/scalar/index.js';
 import { TOPIC_IDS } from '../../src/quiz/types.js';
 import { generateQuestion } from '../../src/quiz/generate.js';
 
-/** Runs `gradbot <argv>` in-process and collects what it wrote. */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('gradbot quiz --list', () => {
   it('lists the nine topics as text and as JSON', async () => {
