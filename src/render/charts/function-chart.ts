@@ -51,7 +51,8 @@ export function plotSubtitle(data: PlotData, hasDerivative: boolean): string[] {
     const formula = act.formula.text;
     lines.push(...wrapFormula(/^f\(x\)\s*=/.test(formula) ? formula : `f(x) = ${formula}`));
   }
-  lines.push(hasDerivative ? t('solidDashed', data.lang) : t('solidOnly', data.lang));
+  // Which line is which matters only when f' is drawn too; the legend names a lone f.
+  if (hasDerivative) lines.push(t('solidDashed', data.lang));
   return lines;
 }
 

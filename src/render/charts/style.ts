@@ -26,7 +26,6 @@ export const AXIS_COLOUR = '#333';
 /** Texts of the charts in both languages. */
 export const CHART_TEXT = {
   solidDashed: { en: 'solid: f(x), dashed: f′(x)', ru: 'сплошная: f(x), пунктир: f′(x)' },
-  solidOnly: { en: 'f(x)', ru: 'f(x)' },
   comparison: { en: 'Comparison', ru: 'Сравнение' },
   loss: { en: 'Loss', ru: 'Потери' },
   lossTitle: { en: 'Training curves', ru: 'Кривые обучения' },
