@@ -9,6 +9,7 @@
  * even form; layers that know the neuron index use `bipolarRelu(x, i)`.
  */
 import type { Activation } from './types.js';
+import { relu } from './relu-family.js';
 
 /** Bipolar ReLU of neuron `index` (0-based): ReLU(x) for even index, −ReLU(−x) for odd. */
 export function bipolarRelu(x: number, index: number): number {
@@ -56,7 +57,7 @@ export const bipolarReluActivation: Activation = {
   },
   params: {},
   kinks: [0],
-  f: (x) => (x > 0 ? x : 0),
-  // even form: d/dx max(0, x) = 1 for x > 0, 0 for x ≤ 0
-  df: (x) => (x > 0 ? 1 : 0),
+  // The even form is ReLU itself: d/dx max(0, x) = 1 for x > 0, 0 for x ≤ 0.
+  f: relu.f,
+  df: relu.df,
 };

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isUserInputError } from '../../../src/core/errors.js';
+import { userErrorCode as codeOf } from '../../error-code.js';
 import { boundaryChartConfig, cellColour, checkBoundaryData } from '../../../src/render/charts/boundary-chart.js';
 import type { DecisionBoundaryData } from '../../../src/render/types.js';
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (isUserInputError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected a UserInputError');
-}
 
 function data(): DecisionBoundaryData {
   const xs = [-1, 0, 1];

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isUserInputError } from '../../../src/core/errors.js';
+import { userErrorCode as codeOf } from '../../error-code.js';
 import { logTickLabel, lossChartConfig } from '../../../src/render/charts/loss-chart.js';
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (isUserInputError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected a UserInputError');
-}
 
 describe('lossChartConfig', () => {
   it('draws 3 epochs with markers on whole-epoch ticks', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { userErrorCode as codeOf } from '../../error-code.js';
 import { ACTIVATIONS, getActivation } from '../../../src/core/activations/index.js';
 import { isUserInputError } from '../../../src/core/errors.js';
 import { parseExpression } from '../../../src/core/scalar/index.js';
@@ -15,15 +16,6 @@ import {
 const build = (items: string[], options: PlotRequestOptions = {}) => buildPlotData(items, { parse: parseExpression, ...options });
 
 /** The UserInputError code thrown by fn (fails the test if it does not throw one). */
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (isUserInputError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected a UserInputError');
-}
 
 describe('splitItems', () => {
   it('splits on top-level commas only', () => {
