@@ -5,7 +5,8 @@
  * does not pay for loading canvas or the worker pool.
  */
 import { pathToFileURL } from 'node:url';
-import { EXIT_USER, runWithPolicy, type CliCommand, type CliIo } from './cli/shared.js';
+import { defineMessages } from './core/errors.js';
+import { EXIT_USER, printJson, runWithPolicy, type CliCommand, type CliIo } from './cli/shared.js';
 
 /** The subcommands, loaded lazily. */
 export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
@@ -18,6 +19,13 @@ export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = 
   spells: () => import('./cli/spells.js'),
   quiz: () => import('./cli/quiz.js'),
 };
+
+const msg = defineMessages('cli', {
+  unknown_command: {
+    en: 'unknown command "{name}". Commands: {commands}.',
+    ru: 'неизвестная команда «{name}». Команды: {commands}.',
+  },
+});
 
 function helpText(): string {
   return [
@@ -41,7 +49,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.err(`gradbot: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+    // the same policy as inside a command: --json and --lang ru hold here too
+    const e = msg.error('unknown_command', { name, commands: Object.keys(COMMANDS).join(', ') });
+    const lang = rest.includes('--lang=ru') || (rest.includes('--lang') && rest[rest.indexOf('--lang') + 1] === 'ru') ? 'ru' : 'en';
+    if (rest.includes('--json')) printJson(io, { error: { code: e.code, message: e.render(lang) } });
+    else io.err(`gradbot: ${e.render(lang)}`);
     return EXIT_USER;
   }
   const { command } = await load();

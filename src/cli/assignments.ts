@@ -22,7 +22,8 @@ const msg = defineMessages('values', {
 
 /** Parses `name=value` arguments into numbers; a bad or repeated one is a UserInputError. */
 export function parseAssignments(args: readonly string[]): Record<string, number> {
-  const values: Record<string, number> = {};
+  // no prototype, so x=1 cannot collide with "__proto__" or "constructor"
+  const values: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const arg of args) {
     const eq = arg.indexOf('=');
     const name = arg.slice(0, eq).trim();

@@ -19,6 +19,10 @@ const msg = defineMessages('grad', {
     en: 'Give an expression in quotes, e.g. gradbot grad "1 + exp(w0 + w1*x)" w0=1 w1=2 x=-1.',
     ru: 'Укажите выражение в кавычках, например gradbot grad "1 + exp(w0 + w1*x)" w0=1 w1=2 x=-1.',
   },
+  not_finite: {
+    en: '{what} is {value} at these values, which JSON cannot hold as a number (e.g. log(0), sqrt of a negative, exp of a huge number). Change the values, or run without --json to see the graph node by node.',
+    ru: '{what_ru} при этих значениях равно {value}, а в JSON это не число (например, log(0), корень из отрицательного, exp от огромного числа). Измените значения или запустите без --json, чтобы увидеть граф по узлам.',
+  },
 });
 
 /** Column headers and rule explanations of the node-by-node table. */
@@ -61,7 +65,7 @@ function parseGradArgs(argv: string[]): GradArgs {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
-    else if (a === '--lang') lang = langOption(argv[++i]);
+    else if (a === '--lang') lang = langOption(argv[++i] ?? ''); // a bare --lang at the end is a mistake, not English
     else if (a.startsWith('--lang=')) lang = langOption(a.slice('--lang='.length));
     else if (a === '--') {
       positionals.push(...argv.slice(i + 1));
@@ -99,10 +103,17 @@ export const command: CliCommand = {
     rejectUnknownVariables(expr, values);
     const { output, vars } = expr.build(values);
     output.backward();
-    const grad: Record<string, number> = {};
+    const grad: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const name of Object.keys(vars).sort()) grad[name] = vars[name]!.grad;
 
     if (json) {
+      // The contract is {"value": number, ...}: JSON.stringify would turn NaN and ±Infinity into null.
+      if (!Number.isFinite(output.data)) {
+        throw msg.error('not_finite', { what: 'The value', what_ru: 'Значение', value: String(output.data) });
+      }
+      for (const [name, g] of Object.entries(grad)) {
+        if (!Number.isFinite(g)) throw msg.error('not_finite', { what: `d/d${name}`, what_ru: `d/d${name}`, value: String(g) });
+      }
       printJson(io, { value: output.data, grad });
       return EXIT_OK;
     }

@@ -49,11 +49,16 @@ export const command: CliCommand = {
   summary: 'Predict one row with a model saved by "gradbot train --save".',
   usage: 'Usage: gradbot predict --model model.json "v1,v2,..." [--json] [--lang ru|en]\nValues in the order of the feature columns the model was trained on.',
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCliArgs('predict', argv, {
+    // A row may start with a negative number ("-0.5,0.3"): parseArgs would take it for an
+    // option, so such arguments are set aside as the row (unless they are an option's value).
+    const isRow = (a: string, i: number) => /^-\.?\d/.test(a) && !['--model', '--lang'].includes(argv[i - 1] ?? '');
+    const rows = argv.filter(isRow);
+    const { values, positionals: rest } = parseCliArgs('predict', argv.filter((a, i) => !isRow(a, i)), {
       model: { type: 'string' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
     });
+    const positionals = [...rest, ...rows];
     const lang = langOption(values.lang);
     if (values.model === undefined) throw msg.error('need_model');
     if (positionals.length !== 1) throw badArgs('predict', 'Give exactly one row of values in quotes, e.g. "5.1,3.5,1.4,0.2"');

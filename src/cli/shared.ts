@@ -87,7 +87,8 @@ export function printJson(io: CliIo, value: unknown): void {
 export async function runWithPolicy(cmd: CliCommand, argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   const langIdx = argv.indexOf('--lang');
-  const lang: Lang = langIdx >= 0 && argv[langIdx + 1] === 'ru' ? 'ru' : 'en';
+  // both spellings commands accept: `--lang ru` and `--lang=ru`
+  const lang: Lang = (langIdx >= 0 && argv[langIdx + 1] === 'ru') || argv.includes('--lang=ru') ? 'ru' : 'en';
   try {
     return await cmd.run(argv, io);
   } catch (e) {

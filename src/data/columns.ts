@@ -50,7 +50,11 @@ export function bestNumberStyle(cells: string[], allowComma: boolean): { style: 
     // Without a comma or dot, both styles read a cell alike; only parse again when they may differ.
     if (allowComma && (c.includes(',') || c.includes('.') || /\s/.test(c) ? parseNumber(c, 'comma') !== undefined : d)) comma++;
   }
-  return comma > dot ? { style: 'comma', parsed: comma } : { style: 'dot', parsed: dot };
+  // A tie with commas present ("1,250;3,737" in a semicolon file) means every comma has three
+  // digits after it. Files that are not comma-separated come from locales that write decimal
+  // commas, so those are decimals (with the decimal_comma warning), not thousands separators.
+  const tieWithCommas = allowComma && comma === dot && comma > 0 && cells.some((c) => c.includes(','));
+  return comma > dot || tieWithCommas ? { style: 'comma', parsed: comma } : { style: 'dot', parsed: dot };
 }
 
 /** Options for typing a column. */

@@ -164,7 +164,8 @@ export class Preprocessor {
     const n = this.columns.length;
     let cells: string[] = [];
     let delimiter = ',';
-    for (const d of [',', ';', '\t', '|']) {
+    // The comma is tried last: in "1,5;Kazan;2,5" the semicolons separate and the commas are decimal.
+    for (const d of [';', '\t', '|', ',']) {
       const split = splitLine(line, d);
       if (split.length === n || d === ',') {
         cells = split;
@@ -178,7 +179,9 @@ export class Preprocessor {
       const position = j + 1;
       if (isMissing(cell)) return NaN;
       if (c.kind === 'numeric') {
-        const v = parseNumber(cell, 'dot') ?? (delimiter !== ',' ? parseNumber(cell, 'comma') : undefined);
+        // With another separator a comma is a decimal comma ("1,250" = 1.25), as when training.
+        const comma = delimiter !== ',' && cell.includes(',');
+        const v = comma ? (parseNumber(cell, 'comma') ?? parseNumber(cell, 'dot')) : parseNumber(cell, 'dot');
         if (v === undefined || isInfinite(cell) || !Number.isFinite(v)) {
           throw msg.error('predict_not_number', { column: c.name, value: cell, position });
         }

@@ -52,6 +52,13 @@ export function parseChoiceAnswer(text: string, choices: readonly LocalizedText[
   const cyr = CYRILLIC_LETTERS.indexOf(s);
   if (cyr >= 0 && cyr < choices.length) return cyr;
   if (/^\d+$/.test(s)) {
+    // Numbered labels ("Sample 3", "Class 2") are shown shuffled: a bare number names the
+    // label the student means, not the position in the list.
+    const labels = choices.map((c) => /\s(\d+)$/.exec(normalise(c.en))?.[1]);
+    if (labels.every((l) => l !== undefined) && new Set(labels).size === labels.length) {
+      const byLabel = labels.indexOf(String(Number(s)));
+      return byLabel >= 0 ? byLabel : null;
+    }
     const k = Number(s) - 1;
     if (k >= 0 && k < choices.length) return k;
   }

@@ -22,6 +22,15 @@ describe('gradbot grad --json', () => {
     expect(JSON.parse(neg.out)).toEqual({ value: 3, grad: { x: -1 } });
   });
 
+  it('variables may be named like Object.prototype members (constructor, toString, __proto__)', async () => {
+    const r = await run('grad', 'constructor*x + toString + __proto__^2', 'constructor=2', 'x=3', 'toString=1', '__proto__=4', '--json');
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.out) as { value: number; grad: object };
+    expect(parsed.value).toBe(2 * 3 + 1 + 16);
+    // entries, not an object literal: { __proto__: 8 } would set the prototype
+    expect(Object.entries(parsed.grad)).toEqual([['__proto__', 8], ['constructor', 3], ['toString', 1], ['x', 2]]);
+  });
+
   it('treats everything after -- as positionals', async () => {
     const r = await run('grad', '--json', '--', '-x*y', 'x=2', 'y=-4');
     expect(JSON.parse(r.out)).toEqual({ value: 8, grad: { x: 4, y: -2 } });
@@ -64,6 +73,7 @@ describe('gradbot grad: bad input exits with code 2 and one clear line', () => {
     [['x + foo(x)', 'x=1'], 'expr.unknown_function'],
     [['x = 2'], 'expr.assignment'],
     [['x + 1', 'x=1', '--frobnicate'], 'cli.bad_args'],
+    [['x + 1', 'x=1', '--lang'], 'cli.bad_lang'],
   ];
   for (const [args, code] of cases) {
     it(`${JSON.stringify(args)} -> ${code}`, async () => {
@@ -82,6 +92,27 @@ describe('gradbot grad: bad input exits with code 2 and one clear line', () => {
       expect(parsed.error.message.length).toBeGreaterThan(10);
     });
   }
+
+  it('--json never prints null: a non-finite value or gradient is an error (code 2)', async () => {
+    for (const args of [['log(x)', 'x=0'], ['sqrt(x)', 'x=0'], ['exp(x)', 'x=1000'], ['x^y', 'x=-1', 'y=0.5']]) {
+      const r = await run('grad', ...args, '--json');
+      expect(r.code).toBe(2);
+      expect(r.out).not.toContain('null');
+      expect((JSON.parse(r.out) as { error: { code: string } }).error.code).toBe('grad.not_finite');
+    }
+    const ru = await run('grad', 'sqrt(x)', 'x=0', '--json', '--lang', 'ru');
+    expect((JSON.parse(ru.out) as { error: { message: string } }).error.message).toMatch(/^d\/dx при этих значениях равно Infinity/);
+    // without --json the table still shows where it breaks
+    const plain = await run('grad', 'sqrt(x)', 'x=0');
+    expect(plain.code).toBe(0);
+    expect(plain.out).toContain('d/dx = Infinity');
+  });
+
+  it('errors follow --lang=ru as well as --lang ru', async () => {
+    const r = await run('grad', 'w1*x', 'x=2', '--lang=ru');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('gradbot grad: Нет значения переменной «w1». Задайте его так: w1=<число>.');
+  });
 
   it('the missing-value message says how to give it, in both languages', async () => {
     const en = await run('grad', 'w1*x', 'x=2');

@@ -21,4 +21,14 @@ describe('gradbot CLI dispatcher', () => {
     expect(io.stderr).toHaveLength(1);
     expect(io.stderr[0]).toContain('unknown command "frobnicate"');
   });
+
+  it('an unknown command follows --lang ru and --json like every command', async () => {
+    const ru = collect();
+    expect(await main(['frobnicate', '--lang', 'ru'], ru)).toBe(2);
+    expect(ru.stderr).toEqual([expect.stringContaining('неизвестная команда «frobnicate»')]);
+    const json = collect();
+    expect(await main(['frobnicate', '--json'], json)).toBe(2);
+    expect(json.stderr).toEqual([]);
+    expect(JSON.parse(json.stdout.join('\n'))).toEqual({ error: { code: 'cli.unknown_command', message: expect.stringContaining('"frobnicate"') } });
+  });
 });

@@ -46,3 +46,14 @@ describe('gradbot predict', () => {
     expect(junk.err).toContain('не файл модели gradbot');
   });
 });
+
+describe('gradbot predict: a row that starts with a minus sign', () => {
+  it('reads "-1,..." as the row, not as an unknown option', async () => {
+    const r = await cli('predict', '--model', modelPath, '-1,3.4,1.5,0.2', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).probabilities).toHaveLength(3);
+    const dot = await cli('predict', '--model', modelPath, '-.5,3.4,1.5,0.2');
+    expect(dot.code).toBe(0);
+    expect(dot.out).toMatch(/^Prediction: /);
+  });
+});

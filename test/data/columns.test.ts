@@ -30,6 +30,16 @@ describe('typeColumn', () => {
     expect(asText.kept && asText.info.kind).toBe('categorical');
   });
 
+  it('reads three decimals after a comma as decimals in a file that allows decimal commas', () => {
+    // "1,250" parses both ways; in a semicolon file it is 1.25, not 1250.
+    const cells = ['1,250', '3,737', '2,125', '4,500'];
+    const t = typeColumn('x', cells, opts(4, { allowComma: true }));
+    expect(t.kept && t.info.kind).toBe('numeric');
+    if (!t.kept) return;
+    expect(t.values).toEqual([1.25, 3.737, 2.125, 4.5]);
+    expect(t.warnings.map((w) => w.code)).toEqual(['csv.decimal_comma']);
+  });
+
   it('turns a few junk cells in a numeric column into missing, with the line of the first', () => {
     const cells = Array.from({ length: 20 }, (_, i) => String(i % 7));
     cells[4] = 'oops';

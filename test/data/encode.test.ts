@@ -89,6 +89,13 @@ describe('Preprocessor', () => {
       expect(p.parseRow('"25","Moscow","7"')).toEqual([25, 'Moscow', 7]);
     });
 
+    it('reads commas as decimal commas when another separator splits the row', () => {
+      // "1,250" is 1.25 in a semicolon row, as typeColumn reads it when training.
+      expect(p.parseRow('25;Kazan;1,250')).toEqual([25, 'Kazan', 1.25]);
+      // Split at commas this row also has 3 cells ("1" | "5;Kazan;2" | "5"); the semicolons win.
+      expect(p.parseRow('1,5;Kazan;2,5')).toEqual([1.5, 'Kazan', 2.5]);
+    });
+
     it('treats NA or empty values as missing, to be filled', () => {
       const row = p.parseRow('NA,,300');
       expect(Number.isNaN(row[0])).toBe(true);

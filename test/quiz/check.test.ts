@@ -90,6 +90,23 @@ describe('checkAnswer: choices', () => {
   });
 });
 
+describe('checkAnswer: numbered choices ("Sample 2", "Class 1") shown shuffled', () => {
+  it('reads a bare number as the sample or class it names, not the position', () => {
+    const qs = [
+      ...Array.from({ length: 40 }, (_, s) => generateQuestion('loss', s, 1)),
+      ...Array.from({ length: 40 }, (_, s) => generateQuestion('softmax', s, 3)),
+    ].filter((x) => x.answer.kind === 'choice');
+    let moved = 0;
+    for (const q of qs) {
+      const a = q.answer as Extract<Question['answer'], { kind: 'choice' }>;
+      const label = /(\d+)$/.exec(a.choices[a.value]!.en)![1]!;
+      expect(checkAnswer(q, label).correct, q.id).toBe(true);
+      if (Number(label) !== a.value + 1) moved++;
+    }
+    expect(moved).toBeGreaterThan(3);
+  });
+});
+
 describe('checkAnswer: expressions', () => {
   const q = chainQuestion('sigmoid(2*x + 1)*(1 - sigmoid(2*x + 1))*2', [
     { tag: 'forgot_inner_derivative', value: 'sigmoid(2*x + 1)*(1 - sigmoid(2*x + 1))', feedback: { en: 'inner', ru: 'внутренняя' } },

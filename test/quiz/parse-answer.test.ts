@@ -51,6 +51,19 @@ describe('parseChoiceAnswer', () => {
     expect(parseChoiceAnswer('TANH', choices)).toBe(1);
   });
 
+  it('reads a bare number as the label of numbered, shuffled choices ("Sample 1")', () => {
+    const samples = [
+      { en: 'Sample 2', ru: 'Пример 2' },
+      { en: 'Sample 1', ru: 'Пример 1' },
+      { en: 'Sample 3', ru: 'Пример 3' },
+    ];
+    expect(parseChoiceAnswer('1', samples)).toBe(1);
+    expect(parseChoiceAnswer('2', samples)).toBe(0);
+    expect(parseChoiceAnswer('a', samples)).toBe(0);
+    expect(parseChoiceAnswer('пример 3', samples)).toBe(2);
+    expect(parseChoiceAnswer('4', samples)).toBeNull();
+  });
+
   it('rejects letters and numbers out of range and unknown text', () => {
     expect(parseChoiceAnswer('d', choices)).toBeNull();
     expect(parseChoiceAnswer('г', choices)).toBeNull();

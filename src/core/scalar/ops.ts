@@ -82,13 +82,13 @@ export const pow: OpSpec = {
   name: 'pow',
   arity: 2,
   forward: (a = NaN, b = NaN) => Math.pow(a, b),
-  // d/da a^b = b * a^(b-1)
-  // d/db a^b = a^b * ln(a), defined for a > 0; at a = 0 with b > 0 PyTorch uses 0; else NaN
+  // d/da a^b = b * a^(b-1); for b = 0 it is 0 (a^0 = 1 is flat), also at a = 0, like PyTorch
+  // d/db a^b = a^b * ln(a), defined for a > 0; at a = 0 with b >= 0 PyTorch uses 0; else NaN
   local: (x, out) => {
     const a = at(x, 0);
     const b = at(x, 1);
-    const dA = b * Math.pow(a, b - 1);
-    const dB = a > 0 ? out * Math.log(a) : a === 0 && b > 0 ? 0 : NaN;
+    const dA = b === 0 ? 0 : b * Math.pow(a, b - 1);
+    const dB = a > 0 ? out * Math.log(a) : a === 0 && b >= 0 ? 0 : NaN;
     return [dA, dB];
   },
 };

@@ -84,7 +84,7 @@ export function parseExpression(source: string): Expression {
   }
   const names = new Set<string>();
   const tree = convert(root, source, names);
-  const variables = [...names].filter((n) => !(n in CONSTANTS)).sort();
+  const variables = [...names].filter((n) => !Object.hasOwn(CONSTANTS, n)).sort();
   const expr: Expression = {
     source,
     variables,
@@ -106,7 +106,7 @@ export function parseExpression(source: string): Expression {
 export function gradients(source: string, values: Record<string, number>): { value: number; grad: Record<string, number> } {
   const { output, vars } = parseExpression(source).build(values);
   output.backward();
-  const grad: Record<string, number> = {};
+  const grad: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const name of Object.keys(vars).sort()) grad[name] = vars[name]!.grad;
   return { value: output.data, grad };
 }
@@ -147,14 +147,19 @@ function convert(node: MathNode, source: string, names: Set<string>): ExprNode {
 
   if (isConstantNode(node)) {
     const value: unknown = node.value;
-    if (typeof value === 'number') return { kind: 'num', value };
+    // NaN, Infinity and 1e400 parse as numbers but are not ones a student can compute with
+    if (typeof value === 'number' && Number.isFinite(value)) return { kind: 'num', value };
+    if (typeof value === 'number') {
+      throw msg.error('not_number', { text: String(value), position: positionOf(source, /NaN|Infinity|\d*\.?\d+[eE]\+?\d{3,}/) });
+    }
     if (typeof value === 'string') throw msg.error('string', { position: positionOf(source, /["']/) });
     const text = String(value);
     throw msg.error('not_number', { text, position: positionOf(source, new RegExp(escapeRegExp(text))) });
   }
 
   if (isSymbolNode(node)) {
-    if (node.name in FUNCTIONS) {
+    // own keys only: "constructor" or "toString" are names a student may use, not functions
+    if (Object.hasOwn(FUNCTIONS, node.name)) {
       throw msg.error('function_without_call', { name: node.name, position: symbolPosition(source, node.name) });
     }
     names.add(node.name);
@@ -164,6 +169,8 @@ function convert(node: MathNode, source: string, names: Set<string>): ExprNode {
   if (isOperatorNode(node)) {
     const fn: string = node.fn;
     const args = node.args;
+    // mathjs reads "x%" as x/100; a student most likely meant something else (% is not allowed)
+    if ('isPercentage' in node && node.isPercentage === true) throw msg.error('operator', { operator: '%', position: positionOf(source, /%/) });
     if (fn === 'unaryPlus' && args[0]) return child(args[0]);
     if (fn === 'unaryMinus' && args[0]) return { kind: 'call', op: ops.neg, args: [child(args[0])] };
     const spec = BINARY[fn];
@@ -194,7 +201,7 @@ function convert(node: MathNode, source: string, names: Set<string>): ExprNode {
     const position = callPosition(source, name);
     const args = node.args.map(child);
     // Function names are case-insensitive, like the activation registry's: Exp(x), ReLU(x).
-    const builtin = FUNCTIONS[name.toLowerCase()];
+    const builtin = Object.hasOwn(FUNCTIONS, name.toLowerCase()) ? FUNCTIONS[name.toLowerCase()] : undefined;
     if (builtin) {
       if (builtin === ops.max || builtin === ops.min) {
         if (args.length < 2) {
@@ -272,13 +279,14 @@ function valueOf(name: string, values: Record<string, number>): { value: number;
     if (typeof value !== 'number' || !Number.isFinite(value)) throw msg.error('bad_value', { name, value: String(value) });
     return { value, isVariable: true };
   }
-  const constant = CONSTANTS[name];
+  const constant = Object.hasOwn(CONSTANTS, name) ? CONSTANTS[name] : undefined;
   if (constant !== undefined) return { value: constant, isVariable: false };
   throw msg.error('missing_value', { name });
 }
 
 function buildGraph(tree: ExprNode, values: Record<string, number>): { output: Value; vars: Record<string, Value> } {
-  const vars: Record<string, Value> = {};
+  // no prototype: a variable may be called "constructor" or "__proto__"
+  const vars: Record<string, Value> = Object.create(null) as Record<string, Value>;
   const constants = new Map<string, Value>();
   const walk = (n: ExprNode): Value => {
     switch (n.kind) {

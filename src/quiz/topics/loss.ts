@@ -127,6 +127,9 @@ function likelihood(rng: Rng): QuestionDraft {
           { value: nll, tag: 'likelihood_vs_log', feedback: t('That is −ln of the likelihood; the likelihood itself is the product Π p.', 'Это −ln правдоподобия; само правдоподобие — произведение Π p.') },
           { value: ps.reduce((s, p) => s + p, 0), tag: 'likelihood_vs_log', feedback: t('Independent samples multiply: the likelihood is Π p, not Σ p.', 'Независимые примеры перемножаются: правдоподобие — Π p, а не Σ p.') },
         ],
+    // A product of probabilities is often below 0.01: the default absolute floor (0.001) would
+    // accept answers 10% off, or even 0; plain relative 1% is what the issue asks for.
+    askNll ? undefined : { relative: 0.01, absolute: 1e-12 },
   );
   const list = ps.map(fmt).join(', ');
   return {

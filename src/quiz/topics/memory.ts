@@ -5,6 +5,7 @@
 import type { Rng } from '../../core/rng.js';
 import type { Difficulty, QuestionDraft, TopicGenerator } from '../types.js';
 import { numberAnswer, signature } from '../build.js';
+import { DEFAULT_TOLERANCE } from '../tolerance.js';
 import { close, fmt, t } from '../format.js';
 
 const HIDDEN = [8, 10, 16, 20, 32, 50, 64, 100, 128, 200, 256, 300, 512, 1024];
@@ -31,6 +32,9 @@ export function mlpParameterCount(sizes: readonly number[]): { weights: number; 
 
 const MB = 1024 * 1024;
 
+/** Counts of parameters and bytes are whole numbers: only the exact one is right. */
+const EXACT = { relative: 0, absolute: 0.5 };
+
 export const memoryTopic: TopicGenerator = {
   id: 'memory',
   title: t('Parameters and memory of an MLP', 'Параметры и память MLP'),
@@ -42,6 +46,8 @@ export const memoryTopic: TopicGenerator = {
     const unit = difficulty === 3 ? MB : 1;
     const key = askBytes ? (params * 4) / unit : params;
     const scale = askBytes ? 4 / unit : 1;
+    // A count is exact: within 1% the biases (the point of the question) often vanish.
+    const exact = unit === 1;
     const { answer, mistakes } = numberAnswer(key, [
       { value: weights * scale, tag: 'forgot_bias', feedback: t('Each neuron also has a bias: add n_out per layer.', 'У каждого нейрона есть ещё смещение (bias): добавьте n_out на слой.') },
       ...(askBytes
@@ -51,19 +57,20 @@ export const memoryTopic: TopicGenerator = {
             { value: (params * 8) / unit, tag: 'off_by_factor' as const, feedback: t('8 bytes is float64; here the weights are float32.', '8 байт — это float64; здесь веса во float32.') },
           ]
         : []),
-    ]);
+    ], exact ? EXACT : DEFAULT_TOLERANCE);
     const arch = sizes.join('-');
     const what = askBytes
       ? unit === MB
         ? t('How much memory do its parameters take in float32, in MiB (1 MiB = 1024² bytes)?', 'Сколько памяти занимают его параметры во float32, в МиБ (1 МиБ = 1024² байт)?')
         : t('How many bytes do its parameters take in float32?', 'Сколько байт занимают его параметры во float32?')
       : t('How many trainable parameters (weights and biases) does it have?', 'Сколько у него обучаемых параметров (весов и смещений)?');
+    const exactly = exact ? t(' Give the exact number.', ' Дайте точное число.') : t('', '');
     const layerLines = sizes.slice(1).map((n, i) => `${sizes[i]}·${n} + ${n} = ${sizes[i]! * n + n}`);
     return {
       signature: signature('mlp', sizes, askBytes ? unit : 0),
       text: t(
-        `A fully connected network has layer sizes ${arch} (input ${sizes[0]}, output ${sizes[sizes.length - 1]}), with biases. ${what.en}`,
-        `Полносвязная сеть с размерами слоёв ${arch} (вход ${sizes[0]}, выход ${sizes[sizes.length - 1]}), со смещениями. ${what.ru}`,
+        `A fully connected network has layer sizes ${arch} (input ${sizes[0]}, output ${sizes[sizes.length - 1]}), with biases. ${what.en}${exactly.en}`,
+        `Полносвязная сеть с размерами слоёв ${arch} (вход ${sizes[0]}, выход ${sizes[sizes.length - 1]}), со смещениями. ${what.ru}${exactly.ru}`,
       ),
       answer,
       hints: [

@@ -140,6 +140,14 @@ describe('parseExpression: what is rejected, with a code and a position', () => 
     ['x; y', 'expr.unsupported'],
     ['a.b', 'expr.unsupported'],
     ['true + x', 'expr.not_number'],
+    // mathjs reads these as numbers or as x/100; none is a finite number a student meant
+    ['NaN * x', 'expr.not_number', { text: 'NaN', position: 1 }],
+    ['x + Infinity', 'expr.not_number', { position: 5 }],
+    ['2 * 1e400', 'expr.not_number', { position: 5 }],
+    ['x%', 'expr.operator', { operator: '%', position: 2 }],
+    // names of Object.prototype are not functions (they used to crash as an internal error)
+    ['constructor(x)', 'expr.unknown_function', { name: 'constructor' }],
+    ['__proto__(x)', 'expr.unknown_function', { name: '__proto__' }],
     ['', 'expr.empty'],
     ['   ', 'expr.empty'],
     ['x +', 'expr.syntax', { position: 4 }],

@@ -166,6 +166,15 @@ describe('kinks follow PyTorch', () => {
     expect(y.param).toBe(2);
     expect(x.grad).toBe(-6);
   });
+
+  it('x^y at x = 0, y = 0 has the gradients PyTorch gives (0 and 0), not NaN', () => {
+    const x = new Value(0, 'x');
+    const y = new Value(0, 'y');
+    const f = x.pow(y);
+    f.backward();
+    expect(f.data).toBe(1);
+    expect([x.grad, y.grad]).toEqual([0, 0]);
+  });
 });
 
 describe('backward()', () => {

@@ -44,6 +44,33 @@ describe('topic arithmetic, checked by hand', () => {
     expect(((weights + biases) * 4) / 1024).toBeCloseTo(397.5390625, 10);
   });
 
+  it('memory: a count without the biases is never accepted (counts are exact, not within 1%)', () => {
+    for (const difficulty of [1, 2] as const) {
+      for (let seed = 0; seed < 150; seed++) {
+        const q = generateQuestion('memory', seed, difficulty);
+        const forgot = q.mistakes.find((m) => m.tag === 'forgot_bias');
+        expect(forgot, q.id).toBeDefined();
+        const r = checkAnswer(q, String(forgot!.value));
+        expect(r.correct, q.id).toBe(false);
+        expect(r.misconception).toBe('forgot_bias');
+      }
+    }
+  });
+
+  it('loss: a small likelihood is checked to relative 1%, not to the 0.001 floor', () => {
+    let asked = 0;
+    for (let seed = 0; seed < 300; seed++) {
+      const q = generateQuestion('loss', seed, 3);
+      if (!q.text.en.includes('likelihood L of') || q.answer.kind !== 'number' || q.answer.value > 0.05) continue;
+      asked++;
+      const key = q.answer.value;
+      expect(checkAnswer(q, String(key * 1.005)).correct, q.id).toBe(true);
+      expect(checkAnswer(q, String(key * 1.05)).correct, q.id).toBe(false);
+      expect(checkAnswer(q, '0').correct, q.id).toBe(false);
+    }
+    expect(asked).toBeGreaterThan(10);
+  });
+
   it('linear: matmul of the lecture shapes and the collapse W_H·W_O', () => {
     expect(matmul([[1, 2]], [[3, 4], [5, 6]])).toEqual([[13, 16]]);
     const wh = [[1, -1], [2, 0]];
