@@ -12,7 +12,7 @@
 import { defineMessages, type Lang, type LocalizedText } from '../core/errors.js';
 import { backwardSteps, exportGraph, parseExpression, type GraphNode } from '../core/scalar/index.js';
 import { parseAssignments, rejectUnknownVariables } from './assignments.js';
-import { badArgs, EXIT_OK, langOption, printJson, type CliCommand, type CliIo } from './shared.js';
+import { EXIT_OK, unknownOption, langOption, printJson, type CliCommand, type CliIo } from './shared.js';
 
 const msg = defineMessages('grad', {
   missing_expression: {
@@ -70,7 +70,7 @@ function parseGradArgs(argv: string[]): GradArgs {
     else if (a === '--') {
       positionals.push(...argv.slice(i + 1));
       break;
-    } else if (a.startsWith('--')) throw badArgs('grad', `Unknown option "${a}"`);
+    } else if (a.startsWith('--')) throw unknownOption('grad', a);
     else positionals.push(a);
   }
   const [expression, ...assignments] = positionals;

@@ -11,7 +11,7 @@ import { ACTIVATION_IDS } from '../core/activations/index.js';
 import { defineMessages, type Lang } from '../core/errors.js';
 import { splitItems } from '../render/charts/plot-data.js';
 import { renderPicture } from '../render/render.js';
-import { badArgs, EXIT_OK, langOption, numberOption, printJson, type CliCommand, type CliIo } from './shared.js';
+import { EXIT_OK, missingOptionValue, unknownOption, langOption, numberOption, printJson, type CliCommand, type CliIo } from './shared.js';
 
 const msg = defineMessages('plot', {
   missing_out: {
@@ -59,12 +59,12 @@ export function parseHandArgs(command: string, argv: readonly string[], valueOpt
     const name = a.slice(2, eq < 0 ? undefined : eq);
     if (valueOptions.includes(name)) {
       const v = eq < 0 ? argv[++i] : a.slice(eq + 1);
-      if (v === undefined) throw badArgs(command, `Option --${name} needs a value`);
+      if (v === undefined) throw missingOptionValue(command, `--${name}`);
       out.values[name] = v;
     } else if (flags.includes(name) && eq < 0) {
       out.flags.add(name);
     } else {
-      throw badArgs(command, `Unknown option "${a}"`);
+      throw unknownOption(command, a);
     }
   }
   return out;

@@ -61,7 +61,10 @@ export const command: CliCommand = {
     const positionals = [...rest, ...rows];
     const lang = langOption(values.lang);
     if (values.model === undefined) throw msg.error('need_model');
-    if (positionals.length !== 1) throw badArgs('predict', 'Give exactly one row of values in quotes, e.g. "5.1,3.5,1.4,0.2"');
+    if (positionals.length !== 1) throw badArgs('predict', {
+        en: 'Give exactly one row of values in quotes, e.g. "5.1,3.5,1.4,0.2"',
+        ru: 'Укажите ровно одну строку значений в кавычках, например "5.1,3.5,1.4,0.2"',
+      });
     const model = await loadModelFile(values.model);
     const p = model.predictLine(positionals[0] as string);
     if (values.json) printJson(io, p);

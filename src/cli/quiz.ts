@@ -15,7 +15,7 @@ import { TOPIC_IDS, type Question } from '../quiz/types.js';
 import { generateQuestion, parseDifficulty, parseSeed, parseTopic, TOPICS } from '../quiz/generate.js';
 import { checkAnswer } from '../quiz/check.js';
 import { localize, questionText } from '../quiz/localize.js';
-import { badArgs, EXIT_OK, langOption, numberOption, printJson, type CliCommand, type CliIo } from './shared.js';
+import { badArgs, EXIT_OK, missingOptionValue, unexpectedArgument, unknownOption, langOption, numberOption, printJson, type CliCommand, type CliIo } from './shared.js';
 
 const msg = defineMessages('quiz_cli', {
   missing_topic: {
@@ -66,12 +66,12 @@ function splitArgs(argv: readonly string[]): Args {
     const name = a.slice(2, eq < 0 ? undefined : eq);
     if (VALUE_OPTIONS.includes(name)) {
       const v = eq < 0 ? argv[++i] : a.slice(eq + 1);
-      if (v === undefined) throw badArgs('quiz', `Option --${name} needs a value`);
+      if (v === undefined) throw missingOptionValue('quiz', `--${name}`);
       out.values[name] = v;
     } else if (FLAGS.includes(name) && eq < 0) {
       out.flags.add(name);
     } else {
-      throw badArgs('quiz', `Unknown option "${a}"`);
+      throw unknownOption('quiz', a);
     }
   }
   return out;
@@ -142,7 +142,7 @@ export const command: CliCommand = {
     const topicArg = checking ? args.positionals[1] : args.positionals[0];
     if (topicArg === undefined) throw msg.error('missing_topic', { topics: TOPIC_IDS.join(', ') });
     const extra = args.positionals.slice(checking ? 2 : 1);
-    if (extra.length > 0) throw badArgs('quiz', `Unexpected argument "${extra[0]}"`);
+    if (extra.length > 0) throw unexpectedArgument('quiz', extra[0]!);
     const topic = parseTopic(topicArg);
     const difficulty = parseDifficulty(args.values.difficulty ?? 2);
 
@@ -164,7 +164,10 @@ export const command: CliCommand = {
       return EXIT_OK;
     }
 
-    if (args.values.answer !== undefined) throw badArgs('quiz', 'Use --answer with "quiz check <topic> --seed N"');
+    if (args.values.answer !== undefined) throw badArgs('quiz', {
+        en: 'Use --answer with "quiz check <topic> --seed N"',
+        ru: 'Параметр --answer используется с "quiz check <тема> --seed N"',
+      });
     const seed = args.values.seed === undefined ? seedFrom('quiz-cli', Date.now()) : parseSeed(args.values.seed);
     const q = generateQuestion(topic, seed, difficulty);
     const image = args.values.image;

@@ -5,7 +5,14 @@
  * on stdout with --json; never a stack trace.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { defineMessages, isUserInputError, type Lang, type UserInputError } from '../core/errors.js';
+import {
+  defineMessages,
+  isUserInputError,
+  UserInputError,
+  type Lang,
+  type LocalizedText,
+  type MessageParams,
+} from '../core/errors.js';
 
 /** Where a command writes. Tests pass collectors; the real CLI passes process streams. */
 export interface CliIo {
@@ -29,9 +36,17 @@ export const EXIT_INTERNAL = 1;
 export const EXIT_USER = 2;
 
 const msg = defineMessages('cli', {
-  bad_args: {
-    en: '{detail}. Run "gradbot {command} --help" for usage.',
-    ru: '{detail}. Справка: "gradbot {command} --help".',
+  unknown_option: {
+    en: 'Unknown option "{option}". Run "gradbot {command} --help" for usage.',
+    ru: 'Неизвестный параметр «{option}». Справка: «gradbot {command} --help».',
+  },
+  missing_value: {
+    en: 'Option {option} needs a value (a negative number can be written as {option}=-1). Run "gradbot {command} --help" for usage.',
+    ru: 'Параметру {option} нужно значение (отрицательное число можно записать как {option}=-1). Справка: «gradbot {command} --help».',
+  },
+  unexpected_argument: {
+    en: 'Unexpected argument "{arg}". Run "gradbot {command} --help" for usage.',
+    ru: 'Лишний аргумент «{arg}». Справка: «gradbot {command} --help».',
   },
   bad_number: {
     en: 'Option --{option} expects a number, got "{value}".',
@@ -45,13 +60,35 @@ const msg = defineMessages('cli', {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** parseArgs in strict mode whose mistakes become UserInputErrors naming the command. */
+/** A value that starts with a dash but is a number (`-1`, `-0.5`), not an option. */
+const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
+
+/**
+ * parseArgs in strict mode whose mistakes become UserInputErrors naming the command.
+ * `--seed -1` is read as `--seed=-1` for string options: node:util would call it ambiguous.
+ */
 export function parseCliArgs<O extends Options>(command: string, argv: string[], options: O) {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    const name = a.startsWith('--') ? a.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else {
+      args.push(a);
+    }
+  }
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true, allowNegative: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true, allowNegative: true });
   } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e);
-    throw msg.error('bad_args', { command, detail: detail.replace(/\.$/, '') });
+    const code = (e as { code?: string }).code;
+    const text = e instanceof Error ? e.message : String(e);
+    // node:util's messages are English only; name the option in ours.
+    const option = /'(-{1,2}[^' ]+)/.exec(text)?.[1] ?? text.split('\n')[0] ?? '';
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw msg.error('missing_value', { command, option });
+    throw msg.error('unknown_option', { command, option });
   }
 }
 
@@ -70,9 +107,34 @@ export function langOption(value: string | undefined): Lang {
   throw msg.error('bad_lang', { value });
 }
 
-/** Standard error for anything a user got wrong, shared by commands that parse by hand. */
-export function badArgs(command: string, detail: string): UserInputError {
-  return msg.error('bad_args', { command, detail });
+/** `Unknown option "--x"`, for commands that parse their arguments by hand. */
+export function unknownOption(command: string, option: string): UserInputError {
+  return msg.error('unknown_option', { command, option });
+}
+
+/** `Option --x needs a value`, for commands that parse their arguments by hand. */
+export function missingOptionValue(command: string, option: string): UserInputError {
+  return msg.error('missing_value', { command, option });
+}
+
+/** `Unexpected argument "..."`. */
+export function unexpectedArgument(command: string, arg: string): UserInputError {
+  return msg.error('unexpected_argument', { command, arg });
+}
+
+/**
+ * Any other misuse of a command's arguments, in both languages (code `cli.bad_args`), with a
+ * pointer to the command's help. Put user data in params so it is quoted safely.
+ */
+export function badArgs(command: string, detail: LocalizedText, params: MessageParams = {}): UserInputError {
+  return new UserInputError(
+    'cli.bad_args',
+    {
+      en: `${detail.en}. Run "gradbot {command} --help" for usage.`,
+      ru: `${detail.ru}. Справка: «gradbot {command} --help».`,
+    },
+    { ...params, command },
+  );
 }
 
 /** Prints a value as one JSON document. */

@@ -14,7 +14,7 @@ import { isBuiltinId, type NameDataset } from '../spells/datasets.js';
 import { msg } from '../spells/messages.js';
 import { SpellService } from '../spells/service.js';
 import { datasetFromUpload, NAME_LIST_LIMITS } from '../spells/upload.js';
-import { EXIT_OK, langOption, numberOption, parseCliArgs, printJson, badArgs, type CliCommand, type CliIo } from './shared.js';
+import { EXIT_OK, langOption, numberOption, parseCliArgs, printJson, badArgs, unexpectedArgument, type CliCommand, type CliIo } from './shared.js';
 
 const OPTIONS = {
   dataset: { type: 'string' },
@@ -50,7 +50,13 @@ function t(key: string, lang: Lang, params: Record<string, string | number> = {}
 function intOption(name: string, value: string | undefined): number | undefined {
   const n = numberOption(name, value);
   if (n === undefined) return undefined;
-  if (!Number.isInteger(n)) throw badArgs('spells', `Option --${name} expects a whole number, got "${value}"`);
+  if (!Number.isInteger(n)) {
+    throw badArgs(
+      'spells',
+      { en: 'Option --{option} expects a whole number, got "{value}"', ru: 'Параметр --{option} ожидает целое число, а получено «{value}»' },
+      { option: name, value: String(value) },
+    );
+  }
   return n;
 }
 
@@ -117,10 +123,10 @@ export const command: CliCommand = {
     const seed = intOption('seed', values.seed) ?? 1;
     const service = new SpellService();
     if (positionals[0] === 'game') {
-      if (positionals.length > 1) throw badArgs('spells', `Unexpected argument "${positionals[1]}"`);
+      if (positionals.length > 1) throw unexpectedArgument('spells', positionals[1]!);
       return runGame(service, seed, intOption('steps', values.steps), json, lang, io);
     }
-    if (positionals.length > 0) throw badArgs('spells', `Unexpected argument "${positionals[0]}"`);
+    if (positionals.length > 0) throw unexpectedArgument('spells', positionals[0]!);
     const ds = await loadDataset(service, values.dataset ?? 'dnd', values.column);
     // Warnings (e.g. a guessed encoding) go to stderr so --json output stays one document.
     for (const w of 'warnings' in ds ? (ds.warnings as LocalizedMessage[]) : []) io.err(`gradbot spells: ${renderMessage(w, lang)}`);

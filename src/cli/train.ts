@@ -236,7 +236,10 @@ export const command: CliCommand = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseCliArgs('train', argv, OPTIONS);
     const lang = langOption(values.lang);
-    if (positionals.length !== 1) throw badArgs('train', 'Give exactly one CSV file, e.g. gradbot train iris.csv');
+    if (positionals.length !== 1) throw badArgs('train', {
+        en: 'Give exactly one CSV file, e.g. gradbot train iris.csv',
+        ru: 'Укажите ровно один CSV-файл, например gradbot train iris.csv',
+      });
     const options: TrainOptions = {};
     if (values.target !== undefined) options.target = values.target;
     if (values.task !== undefined) options.task = values.task as TrainOptions['task'];

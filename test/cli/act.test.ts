@@ -96,7 +96,7 @@ describe('gradbot act, bad input', () => {
     [['relu'], 'act.missing_at', '--at'],
     [[], 'act.missing_name', '--list'],
     [['relu', '--list'], 'act.list_and_name', 'relu'],
-    [['relu', '--at', '1', '--wat'], 'cli.bad_args', 'wat'],
+    [['relu', '--at', '1', '--wat'], 'cli.unknown_option', 'wat'],
     [['relu', '--at', '1', '--lang', 'de'], 'cli.bad_lang', 'de'],
   ])('%j -> %s', async (args, code, fragment) => {
     const r = await run('act', ...args, '--json');

@@ -72,7 +72,7 @@ describe('gradbot grad: bad input exits with code 2 and one clear line', () => {
     [[], 'grad.missing_expression'],
     [['x + foo(x)', 'x=1'], 'expr.unknown_function'],
     [['x = 2'], 'expr.assignment'],
-    [['x + 1', 'x=1', '--frobnicate'], 'cli.bad_args'],
+    [['x + 1', 'x=1', '--frobnicate'], 'cli.unknown_option'],
     [['x + 1', 'x=1', '--lang'], 'cli.bad_lang'],
   ];
   for (const [args, code] of cases) {
