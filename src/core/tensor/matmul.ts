@@ -46,6 +46,24 @@ function ensureScratch(n: number): void {
 }
 
 /**
+ * Lists the non-zero entries a[first + t·stride] (t < len) into `scales`, with the offset
+ * t·rowStride of the row of B each one multiplies. ReLU leaves many zeros, and skipping them
+ * is free work saved. Returns how many were listed.
+ */
+function gatherNonZeros(a: FloatArray, first: number, stride: number, len: number, rowStride: number): number {
+  let count = 0;
+  for (let t = 0; t < len; t++) {
+    const v = a[first + t * stride] as number;
+    if (v !== 0) {
+      scales[count] = v;
+      offsets[count] = t * rowStride;
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
  * c[cRow + j] += Σ_t scales[t] · b[offsets[t] + j]  for j < m and t < count:
  * adds `count` scaled rows of b to one row of c, four at a time.
  */
@@ -129,16 +147,7 @@ export function matmulRaw(a: FloatArray, b: FloatArray, c: FloatArray, n: number
   ensureScratch(k);
   for (let i = 0; i < n; i++) {
     // Row i of C = Σ_p A[i, p] · (row p of B), over the non-zero A[i, p] only.
-    const aRow = i * k;
-    let count = 0;
-    for (let p = 0; p < k; p++) {
-      const v = a[aRow + p] as number;
-      if (v !== 0) {
-        scales[count] = v;
-        offsets[count] = p * m;
-        count++;
-      }
-    }
+    const count = gatherNonZeros(a, i * k, 1, k, m);
     addScaledRows(c, i * m, b, count, m);
   }
 }
@@ -154,15 +163,8 @@ export function matmulTransARaw(a: FloatArray, b: FloatArray, c: FloatArray, n: 
   if (!accumulate) c.fill(0, 0, k * m);
   ensureScratch(n);
   for (let i = 0; i < k; i++) {
-    let count = 0;
-    for (let r = 0; r < n; r++) {
-      const v = a[r * k + i] as number;
-      if (v !== 0) {
-        scales[count] = v;
-        offsets[count] = r * m;
-        count++;
-      }
-    }
+    // Row i of C = Σ_r A[r, i] · (row r of B): column i of A plays the role of a row.
+    const count = gatherNonZeros(a, i, k, n, m);
     addScaledRows(c, i * m, b, count, m);
   }
 }
