@@ -137,6 +137,8 @@ export interface DoorCaps {
  * token, a Telegram chat, a local chat). A round keeps its replier and posts later through it.
  */
 export interface Replier {
+  /** What this door can do (edit rate, text limits, ephemeral, native polls). */
+  readonly caps: DoorCaps;
   send(msg: OutMessage): Promise<MessageRef>;
   edit(ref: MessageRef, msg: OutMessage): Promise<void>;
   /** Shows "typing…"/"uploading a photo…" where the door has it; no-op elsewhere. */
