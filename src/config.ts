@@ -32,6 +32,7 @@ const schema = z.object({
   DISCORD_APP_ID: z.string().regex(/^\d{15,22}$/, 'must be the application id (a number)').optional(),
   DISCORD_GUILD_ID: z.string().regex(/^\d{15,22}$/, 'must be a server id (a number)').optional(),
   DISCORD_API_BASE: z.string().url().optional(),
+  HEALTH_PORT: intInRange(0, 65535).default(8788),
   RATE_USER_PER_MIN: intInRange(1, 10_000).default(20),
   RATE_CHAT_PER_MIN: intInRange(1, 100_000).default(120),
 });
@@ -60,6 +61,8 @@ export interface Config {
   telegram: { token: string; apiRoot: string | undefined } | undefined;
   discord: { token: string; appId: string; guildId: string | undefined; apiBase: string | undefined } | undefined;
   rate: { userPerMinute: number; chatPerMinute: number };
+  /** When the local chat is off: a loopback-only `/healthz` for Docker's HEALTHCHECK. */
+  healthPort: number;
 }
 
 /** Loopback addresses, where the local chat needs no access code. */
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
     telegram,
     discord,
     rate: { userPerMinute: c.RATE_USER_PER_MIN, chatPerMinute: c.RATE_CHAT_PER_MIN },
+    healthPort: c.HEALTH_PORT,
   };
 }
 
