@@ -6,19 +6,30 @@
  */
 import { pathToFileURL } from 'node:url';
 import { defineMessages } from './core/errors.js';
-import { EXIT_USER, printJson, runWithPolicy, type CliCommand, type CliIo } from './cli/shared.js';
+import { renderOptionsHelp } from './options/help.js';
+import { COMMON_OPTIONS, EXIT_USER, peekLang, printJson, runWithPolicy, type CliCommand, type CliIo } from './cli/shared.js';
 
-/** The subcommands, loaded lazily. */
-export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
-  plot: () => import('./cli/plot.js'),
-  graph: () => import('./cli/graph.js'),
-  grad: () => import('./cli/grad.js'),
-  act: () => import('./cli/act.js'),
-  train: () => import('./cli/train.js'),
-  predict: () => import('./cli/predict.js'),
-  spells: () => import('./cli/spells.js'),
-  quiz: () => import('./cli/quiz.js'),
-};
+/** One registry entry: a subcommand's name and the lazy import of its module. */
+export interface CliCommandEntry {
+  readonly id: string;
+  load(): Promise<{ command: CliCommand }>;
+}
+
+/** The subcommands, in the order `gradbot --help` lists them; each module names itself. */
+export const CLI_COMMANDS: readonly CliCommandEntry[] = Object.freeze([
+  { id: 'plot', load: () => import('./cli/plot.js') },
+  { id: 'graph', load: () => import('./cli/graph.js') },
+  { id: 'grad', load: () => import('./cli/grad.js') },
+  { id: 'act', load: () => import('./cli/act.js') },
+  { id: 'train', load: () => import('./cli/train.js') },
+  { id: 'predict', load: () => import('./cli/predict.js') },
+  { id: 'spells', load: () => import('./cli/spells.js') },
+  { id: 'quiz', load: () => import('./cli/quiz.js') },
+  { id: 'commands', load: () => import('./cli/commands.js') },
+]);
+
+/** The registry by name, derived from the list. */
+export const CLI_COMMANDS_BY_NAME: ReadonlyMap<string, CliCommandEntry> = new Map(CLI_COMMANDS.map((c) => [c.id, c]));
 
 const msg = defineMessages('cli', {
   unknown_command: {
@@ -34,10 +45,15 @@ function helpText(): string {
     'Usage: gradbot <command> [options]   (from a checkout: npm run -s cli -- <command> ...)',
     '',
     'Commands:',
-    ...Object.keys(COMMANDS).map((n) => `  ${n}`),
+    ...CLI_COMMANDS.map((c) => `  ${c.id}`),
     '',
     'Run "gradbot <command> --help" for the options of one command.',
   ].join('\n');
+}
+
+/** A command's help: its summary and usage, then its options from the specs. */
+export function commandHelp(command: CliCommand, lang: 'en' | 'ru'): string {
+  return [command.summary, '', command.usage, '', renderOptionsHelp([...command.options, ...COMMON_OPTIONS], lang)].join('\n');
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
@@ -47,18 +63,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(helpText());
     return 0;
   }
-  const load = COMMANDS[name];
-  if (!load) {
+  const entry = CLI_COMMANDS_BY_NAME.get(name);
+  if (!entry) {
     // the same policy as inside a command: --json and --lang ru hold here too
-    const e = msg.error('unknown_command', { name, commands: Object.keys(COMMANDS).join(', ') });
-    const lang = rest.includes('--lang=ru') || (rest.includes('--lang') && rest[rest.indexOf('--lang') + 1] === 'ru') ? 'ru' : 'en';
-    if (rest.includes('--json')) printJson(io, { error: { code: e.code, message: e.render(lang) } });
-    else io.err(`gradbot: ${e.render(lang)}`);
+    const e = msg.error('unknown_command', { name, commands: CLI_COMMANDS.map((c) => c.id).join(', ') });
+    if (rest.includes('--json')) printJson(io, { error: { code: e.code, message: e.render(peekLang(rest)) } });
+    else io.err(`gradbot: ${e.render(peekLang(rest))}`);
     return EXIT_USER;
   }
-  const { command } = await load();
+  const { command } = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.summary}\n\n${command.usage}`);
+    io.out(commandHelp(command, peekLang(rest)));
     return 0;
   }
   return runWithPolicy(command, rest, io);

@@ -7,6 +7,7 @@
  */
 import type { Lang } from '../core/errors.js';
 import type { ParsedOptions } from '../options/types.js';
+import type { BotRuntime } from './runtime.js';
 import type { BotServices } from './services.js';
 import type { Attachment, BotAction, BotRequest, BotText, ChatRef, CommandDefinition, MessageRef, OutMessage, RichText, UserRef } from './types.js';
 
@@ -29,8 +30,18 @@ export interface BaseContext {
   /** The chat's /lang, else the user's locale, else GRADBOT_LANG. */
   readonly lang: Lang;
   readonly services: BotServices;
-  /** Sends a message in this chat (through the request's replier). */
+  /**
+   * Bot-wide hooks: close hooks, timers that die with the bot (and move with a test's clock),
+   * the abort signal of shutdown, the command list (see ./runtime.ts).
+   */
+  readonly runtime: BotRuntime;
+  /**
+   * Sends a message in this chat (through the request's replier). Text longer than the door's
+   * `maxText` is split into several messages (buttons on the last); the last one's ref is
+   * returned. The context stays usable after the handler returned (rounds post later).
+   */
   send(msg: OutMessage | RichText): Promise<MessageRef>;
+  /** Edits a message; text over the door's limit is cut with `…`. */
   edit(ref: MessageRef, msg: OutMessage | RichText): Promise<void>;
   /** Starts a progress message. */
   progress(initial: OutMessage | RichText): Promise<Progress>;

@@ -5,7 +5,7 @@
 import type { Config } from '../config.js';
 import type { SpellService } from '../spells/service.js';
 import type { Store } from '../store/types.js';
-import type { WorkerPool } from '../training/pool.js';
+import type { WorkerPool } from '../jobs/pool.js';
 
 /** The part of pino's logger the bot uses (so tests can pass a silent one). */
 export interface Log {

@@ -95,6 +95,8 @@ export interface QuizPollHint {
 export interface OutMessage {
   text: RichText;
   images?: Image[];
+  /** Documents (a CSV export): sent as files. */
+  files?: Array<{ name: string; bytes: Uint8Array; mime?: string }>;
   /** Rows of buttons. */
   buttons?: Button[][];
   /**
@@ -179,6 +181,8 @@ export interface BotAction {
   actionId: string;
   /** The message that carried the button. */
   message?: MessageRef;
+  /** Whether the user is a group admin, if the door knows (as in BotRequest). */
+  isAdmin?: () => Promise<boolean>;
   reply: Replier;
 }
 
@@ -190,6 +194,8 @@ export interface BotText {
   message?: MessageRef;
   replyTo?: MessageRef;
   attachments: Attachment[];
+  /** Whether the user is a group admin, if the door knows (as in BotRequest). */
+  isAdmin?: () => Promise<boolean>;
   reply: Replier;
 }
 

@@ -3,13 +3,18 @@
  * derivative at the given points, straight from the registry.
  * `gradbot act --list [--json] [--lang ru|en]`: every activation with its aliases and formulas.
  *
- * JSON shapes (a contract for scripts):
+ * The text of `act <id> --at ...` also gives the range, the properties and the teaching notes.
+ *
+ * JSON shapes (a contract for scripts; `range`, `properties` and `notes` were added later):
  *   act relu --at -1,0,2 --json  ->  {"id": "relu", "x": [...], "f": [...], "df": [...]}
- *   act --list --json            ->  [{"id", "aliases", "name": {"en", "ru"}, "formula", "derivative"}]
+ *   act --list --json            ->  [{"id", "aliases", "name": {"en", "ru"}, "formula", "derivative",
+ *                                      "range", "properties", "notes": {"en", "ru"}}]
  */
-import { ACTIVATIONS, getActivation, type Activation } from '../core/activations/index.js';
+import { ACTIVATIONS, getActivation, type Activation, type ActivationProperties } from '../core/activations/index.js';
 import { defineMessages, type Lang, type LocalizedText } from '../core/errors.js';
-import { EXIT_OK, langOption, parseCliArgs, printJson, type CliCommand, type CliIo } from './shared.js';
+import type { OptionSpec } from '../options/types.js';
+import { stringValue, booleanValue } from '../options/parse-cli.js';
+import { EXIT_OK, printJson, type CliCommand, type CliIo } from './shared.js';
 
 /** More points than anyone reads; keeps a typo like --at 1e9 copies from printing forever. */
 export const MAX_POINTS = 1000;
@@ -37,13 +42,37 @@ const msg = defineMessages('act', {
   },
 });
 
-const TEXT: Record<'id' | 'name' | 'aliases' | 'formula' | 'derivative', LocalizedText> = {
+const TEXT = {
   id: { en: 'id', ru: 'id' },
   name: { en: 'name', ru: 'название' },
   aliases: { en: 'aliases', ru: 'синонимы' },
   formula: { en: 'formula', ru: 'формула' },
   derivative: { en: 'derivative', ru: 'производная' },
+  range: { en: 'range', ru: 'область значений' },
+  properties: { en: 'properties', ru: 'свойства' },
+  notes: { en: 'notes', ru: 'заметки' },
+  yes: { en: 'yes', ru: 'да' },
+  no: { en: 'no', ru: 'нет' },
+} satisfies Record<string, LocalizedText>;
+
+/** The registry's yes/no properties, named for people, in the order they are printed. */
+const PROPERTY_NAMES: Record<keyof Omit<ActivationProperties, 'saturation'>, LocalizedText> = {
+  monotonic: { en: 'monotonic', ru: 'монотонная' },
+  zeroCentred: { en: 'zero-centred', ru: 'центрирована в нуле' },
+  bounded: { en: 'bounded', ru: 'ограниченная' },
+  saturating: { en: 'saturating', ru: 'насыщается' },
+  smooth: { en: 'smooth', ru: 'гладкая' },
 };
+
+const OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'at',
+    type: 'string',
+    example: 'x1,x2,...',
+    description: { en: `points, comma-separated (at most ${MAX_POINTS})`, ru: `точки через запятую (не больше ${MAX_POINTS})` },
+  },
+  { name: 'list', type: 'boolean', description: { en: 'list every activation', ru: 'список всех функций активации' } },
+];
 
 /** Parses "-2, 0,1.5" into numbers; names the first bad entry (1-based) if any. */
 export function parsePoints(spec: string): number[] {
@@ -55,23 +84,6 @@ export function parsePoints(spec: string): number[] {
     if (s === '' || !Number.isFinite(x)) throw msg.error('bad_point', { index: i + 1, value: s });
     return x;
   });
-}
-
-/**
- * `--at -2,0` would make parseArgs read "-2,0" as an option; glue the value on
- * (`--at=-2,0`) so negative points work without the `=` form.
- */
-function glueAtValue(argv: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const next = argv[i + 1];
-    if (a === '--at' && next !== undefined && !next.startsWith('--')) {
-      out.push(`--at=${next}`);
-      i++;
-    } else out.push(a);
-  }
-  return out;
 }
 
 /** Numbers for people: up to 8 significant digits, no trailing zeros. */
@@ -89,9 +101,21 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
+/** The teaching facts of an entry: range, properties (with which sides saturate) and notes. */
+function facts(a: Activation) {
+  return { range: a.range, properties: { ...a.properties }, notes: { en: a.notes.en, ru: a.notes.ru } };
+}
+
 /** The --list entry shape. */
 function listEntry(a: Activation) {
-  return { id: a.id, aliases: [...a.aliases], name: { en: a.name.en, ru: a.name.ru }, formula: a.formula.text, derivative: a.derivative.text };
+  return { id: a.id, aliases: [...a.aliases], name: { en: a.name.en, ru: a.name.ru }, formula: a.formula.text, derivative: a.derivative.text, ...facts(a) };
+}
+
+/** "monotonic: yes, zero-centred: no, ..." in the chat's language. */
+function propertiesLine(p: ActivationProperties, lang: Lang): string {
+  return (Object.keys(PROPERTY_NAMES) as Array<keyof typeof PROPERTY_NAMES>)
+    .map((k) => `${PROPERTY_NAMES[k][lang]}: ${(p[k] ? TEXT.yes : TEXT.no)[lang]}`)
+    .join(', ');
 }
 
 function printList(io: CliIo, json: boolean, lang: Lang): void {
@@ -117,6 +141,9 @@ function printValues(io: CliIo, a: Activation, xs: number[], json: boolean, lang
       `${a.id}: ${a.name[lang]}`,
       `  ${TEXT.formula[lang]}: ${a.formula.text}`,
       `  ${TEXT.derivative[lang]}: ${a.derivative.text}`,
+      `  ${TEXT.range[lang]}: ${a.range}`,
+      `  ${TEXT.properties[lang]}: ${propertiesLine(a.properties, lang)}`,
+      `  ${TEXT.notes[lang]}: ${a.notes[lang]}`,
       '',
       table([['x', 'f(x)', "f'(x)"], ...rows]),
     ].join('\n'),
@@ -136,26 +163,20 @@ export const command: CliCommand = {
     '  gradbot act "leaky relu" --at -2,0.5',
     '  gradbot act --list --lang ru',
   ].join('\n'),
-  async run(argv: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCliArgs('act', glueAtValue(argv), {
-      at: { type: 'string' },
-      list: { type: 'boolean' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-    });
-    const lang = langOption(values.lang);
-    const json = values.json === true;
+  options: OPTIONS,
+  async run({ values, positionals }, io, { lang, json }): Promise<number> {
     // Several words form one name, so `gradbot act leaky relu --at 1` works without quotes.
     const name = positionals.join(' ').trim();
-    if (values.list === true) {
+    const at = stringValue(values, 'at');
+    if (booleanValue(values, 'list')) {
       if (name !== '') throw msg.error('list_and_name', { name });
       printList(io, json, lang);
       return EXIT_OK;
     }
     if (name === '') throw msg.error('missing_name');
     const activation = getActivation(name);
-    if (values.at === undefined) throw msg.error('missing_at', { id: activation.id });
-    printValues(io, activation, parsePoints(values.at), json, lang);
+    if (at === undefined) throw msg.error('missing_at', { id: activation.id });
+    printValues(io, activation, parsePoints(at), json, lang);
     return EXIT_OK;
   },
 };

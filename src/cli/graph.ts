@@ -3,14 +3,16 @@
  * of an expression with forward values (green) and gradients (red), as on the slides.
  * With --step K, the picture after K steps of the backward pass (unknown gradients are "?").
  */
-import { defineMessages, type Lang } from '../core/errors.js';
+import { defineMessages } from '../core/errors.js';
 import { backwardSteps, exportGraphAfterSteps, parseExpression } from '../core/scalar/index.js';
-import { parseAssignments, rejectUnknownVariables } from './assignments.js';
+import { parseAssignments, rejectUnknownVariables } from '../grad/assignments.js';
+import { booleanValue, stringValue } from '../options/parse-cli.js';
+import type { OptionSpec } from '../options/types.js';
 import { stepPictureOptions } from '../render/graph/steps.js';
 import { renderPicture } from '../render/render.js';
 import type { GraphPictureOptions } from '../render/types.js';
-import { parseHandArgs, writeOutput } from './plot.js';
-import { EXIT_OK, langOption, printJson, type CliCommand, type CliIo } from './shared.js';
+import { writeUserFile } from './files.js';
+import { EXIT_OK, printJson, type CliCommand } from './shared.js';
 
 const msg = defineMessages('graph', {
   missing_expression: {
@@ -31,6 +33,19 @@ const msg = defineMessages('graph', {
   },
 });
 
+const OPTIONS: readonly OptionSpec[] = [
+  {
+    // Text, not an integer: the check below names the graph's own number of steps.
+    name: 'step',
+    type: 'string',
+    example: 'K',
+    description: { en: 'draw the graph after K backward steps (0 = only the output gradient is known)', ru: 'нарисовать граф после K шагов обратного хода (0 — известен только градиент выхода)' },
+  },
+  { name: 'values', type: 'boolean', default: true, description: { en: 'hide the forward values', ru: 'не показывать значения прямого хода' } },
+  { name: 'grads', type: 'boolean', default: true, description: { en: 'hide the gradients', ru: 'не показывать градиенты' } },
+  { name: 'out', type: 'string', example: 'file.png', description: { en: 'the PNG file to write', ru: 'PNG-файл, куда сохранить картинку' } },
+];
+
 export const command: CliCommand = {
   name: 'graph',
   summary: 'Draw the computation graph of an expression with values and gradients to a PNG',
@@ -40,12 +55,11 @@ export const command: CliCommand = {
     'Example: gradbot graph "1 / (1 + exp(-(w0*x0 + w1*x1 + w2)))" w0=2 x0=-1 w1=-3 x1=-2 w2=-3 --out neuron.png',
     '--step K draws the graph after K backward steps (0 = only the output gradient is known).',
   ].join('\n'),
-  async run(argv: string[], io: CliIo): Promise<number> {
-    const args = parseHandArgs('graph', argv, ['step', 'lang', 'out'], ['no-values', 'no-grads', 'json']);
-    const lang: Lang = langOption(args.values.lang);
+  options: OPTIONS,
+  async run(args, io, { lang, json }): Promise<number> {
     const [expression, ...assignments] = args.positionals;
     if (expression === undefined || expression.trim() === '') throw msg.error('missing_expression');
-    const out = args.values.out;
+    const out = stringValue(args.values, 'out');
     if (out === undefined || out === '') throw msg.error('missing_out');
 
     const values = parseAssignments(assignments);
@@ -58,20 +72,21 @@ export const command: CliCommand = {
     const steps = backwardSteps(output);
     let k = steps.length;
     let options: GraphPictureOptions = {};
-    if (args.values.step !== undefined) {
-      const raw = args.values.step;
+    const step = stringValue(args.values, 'step');
+    if (step !== undefined) {
+      const raw = step;
       k = Number(raw);
       if (raw.trim() === '' || !Number.isInteger(k) || k < 0 || k > steps.length) {
         throw msg.error('bad_step', { max: steps.length, value: raw });
       }
     }
     const graph = exportGraphAfterSteps(output, k);
-    if (args.values.step !== undefined) options = stepPictureOptions(graph, steps, k, lang);
-    if (args.flags.has('no-values')) options.showValues = false;
-    if (args.flags.has('no-grads')) options.showGrads = false;
+    if (step !== undefined) options = stepPictureOptions(graph, steps, k, lang);
+    if (!booleanValue(args.values, 'values')) options.showValues = false;
+    if (!booleanValue(args.values, 'grads')) options.showGrads = false;
 
-    await writeOutput(out, await renderPicture({ kind: 'graph', graph, options, lang }));
-    if (args.flags.has('json')) printJson(io, { files: [out], nodes: graph.nodes.length, steps: steps.length, step: k });
+    await writeUserFile(out, await renderPicture({ kind: 'graph', graph, options, lang }));
+    if (json) printJson(io, { files: [out], nodes: graph.nodes.length, steps: steps.length, step: k });
     else io.out(out);
     return EXIT_OK;
   },

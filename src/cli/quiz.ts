@@ -5,17 +5,21 @@
  *   gradbot quiz <topic> [--seed N] [--difficulty 1|2|3] [--lang ru|en] [--image file.png] [--json]
  *   gradbot quiz check <topic> --seed N [--difficulty D] --answer "..." [--tries N] [--hints N] [--json]
  *
- * Options are split by hand (as in `grad` and `plot`): answers such as `-20` start with a minus
- * sign, which node:util's parseArgs would take for an option.
+ * Answers such as `-20` start with a minus sign; the parser takes them as values of --answer
+ * (src/options/parse-cli.ts). The texts are the quiz's own (src/quiz/reply.ts).
  */
-import { writeFile } from 'node:fs/promises';
 import { defineMessages, UserInputError, type Lang } from '../core/errors.js';
 import { seedFrom } from '../core/rng.js';
-import { TOPIC_IDS, type Question } from '../quiz/types.js';
-import { generateQuestion, parseDifficulty, parseSeed, parseTopic, TOPICS } from '../quiz/generate.js';
+import { numberValue, stringValue, booleanValue, unexpectedArgument } from '../options/parse-cli.js';
+import type { OptionSpec } from '../options/types.js';
 import { checkAnswer } from '../quiz/check.js';
-import { localize, questionText } from '../quiz/localize.js';
-import { badArgs, EXIT_OK, missingOptionValue, unexpectedArgument, unknownOption, langOption, numberOption, printJson, type CliCommand, type CliIo } from './shared.js';
+import { generateQuestion, parseDifficulty, parseSeed, parseTopic } from '../quiz/generate.js';
+import { localize } from '../quiz/localize.js';
+import { QUIZ_DIFFICULTY_OPTION, QUIZ_SEED_OPTION } from '../quiz/option-specs.js';
+import { checkResultLine, questionPlainText, topicList, topicListLines } from '../quiz/reply.js';
+import { TOPIC_IDS, type Question } from '../quiz/types.js';
+import { writeUserFile } from './files.js';
+import { badArgs, EXIT_OK, printJson, type CliCommand, type CliIo } from './shared.js';
 
 const msg = defineMessages('quiz_cli', {
   missing_topic: {
@@ -34,60 +38,32 @@ const msg = defineMessages('quiz_cli', {
     en: 'This question has no picture, so --image has nothing to draw. Run without --image.',
     ru: 'У этого вопроса нет картинки, поэтому --image нечего рисовать. Запустите без --image.',
   },
-  write_failed: {
-    en: 'Could not write "{path}": {detail}.',
-    ru: 'Не удалось записать «{path}»: {detail}.',
-  },
   bad_count: {
     en: 'Option --{option} must be a whole number ≥ 0, got "{value}".',
     ru: 'Параметр --{option} должен быть целым числом ≥ 0, а получено «{value}».',
   },
 });
 
-const VALUE_OPTIONS = ['seed', 'difficulty', 'lang', 'image', 'answer', 'tries', 'hints'];
-const FLAGS = ['list', 'json'];
+const OPTIONS: readonly OptionSpec[] = [
+  { name: 'list', type: 'boolean', description: { en: 'list the topics', ru: 'список тем' } },
+  // Seed and difficulty as text: the quiz's own parsers give the more specific messages.
+  { ...QUIZ_SEED_OPTION, type: 'string', example: 'N' },
+  { ...QUIZ_DIFFICULTY_OPTION, type: 'string', example: '1|2|3' },
+  { name: 'image', type: 'string', example: 'file.png', description: { en: "save the question's picture to a PNG file", ru: 'сохранить картинку вопроса в PNG-файл' } },
+  { name: 'answer', type: 'string', example: '"..."', description: { en: 'quiz check: your answer', ru: 'quiz check: ваш ответ' } },
+  { name: 'tries', type: 'integer', description: { en: 'quiz check: earlier wrong tries (they cost points)', ru: 'quiz check: сколько раньше было неверных попыток (снижают балл)' } },
+  { name: 'hints', type: 'integer', description: { en: 'quiz check: hints used (they cost points)', ru: 'quiz check: сколько подсказок использовано (снижают балл)' } },
+];
 
-interface Args {
-  values: Record<string, string>;
-  flags: Set<string>;
-  positionals: string[];
-}
-
-/** `--name value` / `--name=value` for value options, bare `--flag`s, the rest positional. */
-function splitArgs(argv: readonly string[]): Args {
-  const out: Args = { values: {}, flags: new Set(), positionals: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) {
-      out.positionals.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq < 0 ? undefined : eq);
-    if (VALUE_OPTIONS.includes(name)) {
-      const v = eq < 0 ? argv[++i] : a.slice(eq + 1);
-      if (v === undefined) throw missingOptionValue('quiz', `--${name}`);
-      out.values[name] = v;
-    } else if (FLAGS.includes(name) && eq < 0) {
-      out.flags.add(name);
-    } else {
-      throw unknownOption('quiz', a);
-    }
-  }
-  return out;
-}
-
-function countOption(option: string, value: string | undefined): number {
+function countOption(option: string, value: number | undefined): number {
   if (value === undefined) return 0;
-  const n = numberOption(option, value)!;
-  if (!Number.isInteger(n) || n < 0) throw msg.error('bad_count', { option, value });
-  return n;
+  if (!Number.isInteger(value) || value < 0) throw msg.error('bad_count', { option, value: String(value) });
+  return value;
 }
 
 function list(io: CliIo, json: boolean, lang: Lang): number {
-  const topics = TOPIC_IDS.map((id) => ({ id, title: TOPICS[id].title[lang] }));
-  if (json) printJson(io, { topics });
-  else io.out(topics.map((t) => `${t.id.padEnd(12)} ${t.title}`).join('\n'));
+  if (json) printJson(io, { topics: topicList(lang) });
+  else io.out(topicListLines(lang).join('\n'));
   return EXIT_OK;
 }
 
@@ -95,26 +71,7 @@ function list(io: CliIo, json: boolean, lang: Lang): number {
 async function writeImage(q: Question, path: string, lang: Lang): Promise<void> {
   if (!q.picture) throw msg.error('no_picture');
   const { renderPicture } = await import('../render/render.js');
-  const bytes = await renderPicture({ ...q.picture, lang });
-  try {
-    await writeFile(path, bytes);
-  } catch (e) {
-    const detail = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    throw msg.error('write_failed', { path, detail });
-  }
-}
-
-function plainText(q: Question, lang: Lang, image: string | undefined): string {
-  const head = lang === 'ru' ? `Вопрос ${q.id} (сложность ${q.difficulty})` : `Question ${q.id} (difficulty ${q.difficulty})`;
-  const lines = [head, '', questionText(q, lang)];
-  if (image) lines.push('', lang === 'ru' ? `Картинка: ${image}` : `Picture: ${image}`);
-  lines.push(
-    '',
-    lang === 'ru'
-      ? `Ответ: gradbot quiz check ${q.topic} --seed ${q.seed} --difficulty ${q.difficulty} --answer "..."`
-      : `Answer: gradbot quiz check ${q.topic} --seed ${q.seed} --difficulty ${q.difficulty} --answer "..."`,
-  );
-  return lines.join('\n');
+  await writeUserFile(path, await renderPicture({ ...q.picture, lang }));
 }
 
 export const command: CliCommand = {
@@ -132,26 +89,25 @@ export const command: CliCommand = {
     '(backprop adds "graph": {"expression", "values", "ask"}: gradbot grad recomputes the key from it);',
     'quiz check --json prints {"correct", "score", "feedback"}.',
   ].join('\n'),
-  async run(argv: string[], io: CliIo): Promise<number> {
-    const args = splitArgs(argv);
-    const lang = langOption(args.values.lang);
-    const json = args.flags.has('json');
-    if (args.flags.has('list')) return list(io, json, lang);
+  options: OPTIONS,
+  async run({ values, positionals }, io, { lang, json }): Promise<number> {
+    if (booleanValue(values, 'list')) return list(io, json, lang);
 
-    const checking = args.positionals[0] === 'check';
-    const topicArg = checking ? args.positionals[1] : args.positionals[0];
+    const checking = positionals[0] === 'check';
+    const topicArg = checking ? positionals[1] : positionals[0];
     if (topicArg === undefined) throw msg.error('missing_topic', { topics: TOPIC_IDS.join(', ') });
-    const extra = args.positionals.slice(checking ? 2 : 1);
+    const extra = positionals.slice(checking ? 2 : 1);
     if (extra.length > 0) throw unexpectedArgument('quiz', extra[0]!);
     const topic = parseTopic(topicArg);
-    const difficulty = parseDifficulty(args.values.difficulty ?? 2);
+    const difficulty = parseDifficulty(stringValue(values, 'difficulty') ?? 2);
+    const seedText = stringValue(values, 'seed');
+    const answer = stringValue(values, 'answer');
 
     if (checking) {
-      if (args.values.seed === undefined) throw msg.error('missing_seed');
-      const answer = args.values.answer;
+      if (seedText === undefined) throw msg.error('missing_seed');
       if (answer === undefined) throw msg.error('missing_answer');
-      const q = generateQuestion(topic, parseSeed(args.values.seed), difficulty);
-      const r = checkAnswer(q, answer, { wrongTries: countOption('tries', args.values.tries), hintsUsed: countOption('hints', args.values.hints) });
+      const q = generateQuestion(topic, parseSeed(seedText), difficulty);
+      const r = checkAnswer(q, answer, { wrongTries: countOption('tries', numberValue(values, 'tries')), hintsUsed: countOption('hints', numberValue(values, 'hints')) });
       // an unreadable answer is an input error (exit 2, the usual error output); a wrong one is a result
       if (r.unreadable) throw new UserInputError('quiz.unreadable_answer', r.feedback);
       if (json) {
@@ -159,21 +115,21 @@ export const command: CliCommand = {
         if (r.misconception) out.misconception = r.misconception;
         printJson(io, out);
       } else {
-        io.out(`${r.feedback[lang]}${r.correct ? '' : lang === 'ru' ? ` (балл ${r.score})` : ` (score ${r.score})`}`);
+        io.out(checkResultLine(r, lang));
       }
       return EXIT_OK;
     }
 
-    if (args.values.answer !== undefined) throw badArgs('quiz', {
+    if (answer !== undefined) throw badArgs('quiz', {
         en: 'Use --answer with "quiz check <topic> --seed N"',
         ru: 'Параметр --answer используется с "quiz check <тема> --seed N"',
       });
-    const seed = args.values.seed === undefined ? seedFrom('quiz-cli', Date.now()) : parseSeed(args.values.seed);
+    const seed = seedText === undefined ? seedFrom('quiz-cli', Date.now()) : parseSeed(seedText);
     const q = generateQuestion(topic, seed, difficulty);
-    const image = args.values.image;
+    const image = stringValue(values, 'image');
     if (image !== undefined) await writeImage(q, image, lang);
     if (json) printJson(io, localize(q, lang));
-    else io.out(plainText(q, lang, image));
+    else io.out(questionPlainText(q, lang, { image }));
     return EXIT_OK;
   },
 };

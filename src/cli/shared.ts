@@ -1,18 +1,14 @@
 /**
- * Plumbing shared by every `gradbot` subcommand: argument parsing with node:util, the
+ * Plumbing shared by every `gradbot` subcommand: the options every command takes (--json,
+ * --lang), flag parsing from the command's OptionSpec list (src/options/parse-cli.ts), the
  * input/output streams (injectable so tests run commands in-process), and one error policy:
  * bad input exits with code 2 and one line on stderr, or `{"error": {"code", "message"}}`
  * on stdout with --json; never a stack trace.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import {
-  defineMessages,
-  isUserInputError,
-  UserInputError,
-  type Lang,
-  type LocalizedText,
-  type MessageParams,
-} from '../core/errors.js';
+import { ConfigError } from '../config.js';
+import { defineMessages, isUserInputError, UserInputError, type Lang, type LocalizedText, type MessageParams } from '../core/errors.js';
+import { parseCli, type CliArgs } from '../options/parse-cli.js';
+import type { OptionSpec } from '../options/types.js';
 
 /** Where a command writes. Tests pass collectors; the real CLI passes process streams. */
 export interface CliIo {
@@ -20,15 +16,25 @@ export interface CliIo {
   err(text: string): void;
 }
 
+/** The options every command takes, already read when `run` is called. */
+export interface CliContext {
+  /** --lang ru|en (default English): texts and errors. */
+  lang: Lang;
+  /** --json: one JSON document on stdout (errors too). */
+  json: boolean;
+}
+
 /** One subcommand: `gradbot <name> ...`. */
 export interface CliCommand {
   name: string;
   /** One line for `gradbot --help`. */
   summary: string;
-  /** Usage lines shown on `gradbot <name> --help`. */
+  /** Usage lines shown on `gradbot <name> --help`, above the options. */
   usage: string;
-  /** Runs with the arguments after the command name; resolves to the exit code. */
-  run(argv: string[], io: CliIo): Promise<number>;
+  /** The command's flags (not --json and --lang); parsed before `run`, listed in its help. */
+  options: readonly OptionSpec[];
+  /** Runs with the parsed flags and positionals; resolves to the exit code. */
+  run(args: CliArgs, io: CliIo, ctx: CliContext): Promise<number>;
 }
 
 export const EXIT_OK = 0;
@@ -36,90 +42,66 @@ export const EXIT_INTERNAL = 1;
 export const EXIT_USER = 2;
 
 const msg = defineMessages('cli', {
-  unknown_option: {
-    en: 'Unknown option "{option}". Run "gradbot {command} --help" for usage.',
-    ru: 'Неизвестный параметр «{option}». Справка: «gradbot {command} --help».',
-  },
-  missing_value: {
-    en: 'Option {option} needs a value (a negative number can be written as {option}=-1). Run "gradbot {command} --help" for usage.',
-    ru: 'Параметру {option} нужно значение (отрицательное число можно записать как {option}=-1). Справка: «gradbot {command} --help».',
-  },
-  unexpected_argument: {
-    en: 'Unexpected argument "{arg}". Run "gradbot {command} --help" for usage.',
-    ru: 'Лишний аргумент «{arg}». Справка: «gradbot {command} --help».',
-  },
-  bad_number: {
-    en: 'Option --{option} expects a number, got "{value}".',
-    ru: 'Параметр --{option} ожидает число, а получено «{value}».',
-  },
   bad_lang: {
     en: 'Option --lang must be "ru" or "en", got "{value}".',
     ru: 'Параметр --lang должен быть «ru» или «en», а получено «{value}».',
   },
 });
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+/** --json and --lang, shown in every command's help. */
+export const COMMON_OPTIONS: readonly OptionSpec[] = Object.freeze([
+  {
+    name: 'json',
+    type: 'boolean',
+    description: { en: 'print one JSON document (errors too: {"error": {"code", "message"}})', ru: 'вывести один JSON-документ (и ошибки: {"error": {"code", "message"}})' },
+  },
+  {
+    name: 'lang',
+    type: 'string',
+    example: 'ru|en',
+    description: { en: 'language of texts and errors (default en)', ru: 'язык текстов и сообщений об ошибках (по умолчанию en)' },
+  },
+] satisfies OptionSpec[]);
 
-/** A value that starts with a dash but is a number (`-1`, `-0.5`), not an option. */
-const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
-
-/**
- * parseArgs in strict mode whose mistakes become UserInputErrors naming the command.
- * `--seed -1` is read as `--seed=-1` for string options: node:util would call it ambiguous.
- */
-export function parseCliArgs<O extends Options>(command: string, argv: string[], options: O) {
-  const args: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const next = argv[i + 1];
-    const name = a.startsWith('--') ? a.slice(2) : undefined;
-    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
-      args.push(`${a}=${next}`);
-      i++;
-    } else {
-      args.push(a);
-    }
-  }
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true, allowNegative: true });
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const text = e instanceof Error ? e.message : String(e);
-    // node:util's messages are English only; name the option in ours.
-    const option = /'(-{1,2}[^' ]+)/.exec(text)?.[1] ?? text.split('\n')[0] ?? '';
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw msg.error('missing_value', { command, option });
-    throw msg.error('unknown_option', { command, option });
-  }
-}
-
-/** A finite number from an option string, or a UserInputError naming the option. */
-export function numberOption(option: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value.trim());
-  if (value.trim() === '' || !Number.isFinite(n)) throw msg.error('bad_number', { option, value });
-  return n;
-}
-
-/** The --lang option (default English). */
+/** The --lang value (default English). */
 export function langOption(value: string | undefined): Lang {
   if (value === undefined) return 'en';
   if (value === 'en' || value === 'ru') return value;
   throw msg.error('bad_lang', { value });
 }
 
-/** `Unknown option "--x"`, for commands that parse their arguments by hand. */
-export function unknownOption(command: string, option: string): UserInputError {
-  return msg.error('unknown_option', { command, option });
+/**
+ * Takes --json and --lang out of argv (up to a bare `--`). `--lang` takes the next token
+ * unless that is another option: a bare `--lang` is a mistake, not English.
+ */
+export function commonOptions(argv: readonly string[]): CliContext & { rest: string[] } {
+  const rest: string[] = [];
+  let json = false;
+  let lang: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--json') json = true;
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+    else if (a === '--lang') {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) lang = '';
+      else {
+        lang = next;
+        i++;
+      }
+    } else rest.push(a);
+  }
+  return { json, lang: langOption(lang), rest };
 }
 
-/** `Option --x needs a value`, for commands that parse their arguments by hand. */
-export function missingOptionValue(command: string, option: string): UserInputError {
-  return msg.error('missing_value', { command, option });
-}
-
-/** `Unexpected argument "..."`. */
-export function unexpectedArgument(command: string, arg: string): UserInputError {
-  return msg.error('unexpected_argument', { command, arg });
+/** The language to render an error in, even when --lang itself was the error. */
+export function peekLang(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  return (i >= 0 && argv[i + 1] === 'ru') || argv.includes('--lang=ru') ? 'ru' : 'en';
 }
 
 /**
@@ -143,20 +125,24 @@ export function printJson(io: CliIo, value: unknown): void {
 }
 
 /**
- * Runs a command with the error policy. `--json` anywhere in argv switches errors to JSON
- * on stdout; `--lang ru` renders user errors in Russian.
+ * Runs a command with the error policy: reads --json/--lang and the command's flags, then
+ * runs it. User errors exit with 2 (JSON on stdout with --json); a bad environment (.env) is
+ * the user's to fix too, and is shown with one line per variable.
  */
 export async function runWithPolicy(cmd: CliCommand, argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
-  const langIdx = argv.indexOf('--lang');
-  // both spellings commands accept: `--lang ru` and `--lang=ru`
-  const lang: Lang = (langIdx >= 0 && argv[langIdx + 1] === 'ru') || argv.includes('--lang=ru') ? 'ru' : 'en';
+  const lang = peekLang(argv);
   try {
-    return await cmd.run(argv, io);
+    const common = commonOptions(argv);
+    // Features check their own ranges with more specific messages; flags are typed here.
+    const args = parseCli(common.rest, cmd.options, { command: cmd.name, checkLimits: false });
+    return await cmd.run(args, io, { lang: common.lang, json: common.json });
   } catch (e) {
-    if (isUserInputError(e)) {
-      const message = e.render(lang);
-      if (json) printJson(io, { error: { code: e.code, message } });
+    // config.ts words its lines in English only (they name environment variables).
+    const user = isUserInputError(e) ? e : e instanceof ConfigError ? new UserInputError('config.invalid', { en: e.message, ru: e.message }) : undefined;
+    if (user) {
+      const message = user.render(lang);
+      if (json) printJson(io, { error: { code: user.code, message } });
       else io.err(`gradbot ${cmd.name}: ${message}`);
       return EXIT_USER;
     }

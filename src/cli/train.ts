@@ -1,164 +1,24 @@
 /**
  * `gradbot train <file.csv> [options]`: trains a tiny MLP on a CSV file through the worker
  * pool (the same code path as the bot's /train), prints progress to stderr and a summary (or
- * one JSON document with --json), and can save the model and the pictures.
+ * one JSON document with --json), and can save the model and the pictures. The texts are the
+ * training feature's own (src/training/reply.ts); the options its specs.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineMessages, renderMessage, type Lang, type LocalizedText } from '../core/errors.js';
-import { checkDeclaredSize } from '../data/index.js';
+import { loadConfig } from '../config.js';
+import { renderMessage, type Lang } from '../core/errors.js';
+import { createPool, poolOptionsFrom, type WorkerPool } from '../jobs/pool.js';
+import { numberValue, stringValue, type CliArgs } from '../options/parse-cli.js';
+import type { OptionSpec } from '../options/types.js';
 import { renderInPool } from '../render/in-pool.js';
 import type { RenderRequest } from '../render/types.js';
+import { TRAIN_OPTIONS } from '../training/option-specs.js';
 import { parseHidden, resolveTrainOptions, type TrainOptions } from '../training/options.js';
-import { createPool, type WorkerPool } from '../training/pool.js';
-import type { Metrics, TrainPayload, TrainProgress, TrainResult } from '../training/train-job.js';
-import { EXIT_OK, langOption, numberOption, parseCliArgs, printJson, badArgs, type CliCommand, type CliIo } from './shared.js';
-
-export const fileMsg = defineMessages('file', {
-  not_found: {
-    en: 'File "{path}" was not found. Check the path.',
-    ru: 'Файл «{path}» не найден. Проверьте путь.',
-  },
-  not_a_file: {
-    en: '"{path}" is not a file.',
-    ru: '«{path}» — не файл.',
-  },
-  cannot_read: {
-    en: 'Cannot read "{path}" ({detail}).',
-    ru: 'Не удаётся прочитать «{path}» ({detail}).',
-  },
-  cannot_write: {
-    en: 'Cannot write "{path}" ({detail}). Check that the folder exists and is writable.',
-    ru: 'Не удаётся записать «{path}» ({detail}). Проверьте, что папка существует и доступна для записи.',
-  },
-});
-
-/** Reads a user's file, with the size limit checked before reading. */
-export async function readUserFile(path: string): Promise<Uint8Array> {
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) throw fileMsg.error('not_a_file', { path });
-    size = s.size;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'ENOENT') throw fileMsg.error('not_found', { path });
-    if (e instanceof Error && e.name === 'UserInputError') throw e;
-    throw fileMsg.error('cannot_read', { path, detail: (e as Error).message });
-  }
-  checkDeclaredSize(size);
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    throw fileMsg.error('cannot_read', { path, detail: (e as Error).message });
-  }
-}
-
-async function writeUserFile(path: string, data: string | Uint8Array): Promise<void> {
-  try {
-    await writeFile(path, data);
-  } catch (e) {
-    throw fileMsg.error('cannot_write', { path, detail: (e as Error).message });
-  }
-}
-
-const TEXT: Record<string, LocalizedText> = {
-  epoch: { en: 'epoch', ru: 'эпоха' },
-  trainLoss: { en: 'train loss', ru: 'ошибка (обучение)' },
-  valLoss: { en: 'val loss', ru: 'ошибка (валидация)' },
-  accuracy: { en: 'accuracy', ru: 'точность' },
-  r2: { en: 'R²', ru: 'R²' },
-  eta: { en: 'ETA', ru: 'осталось' },
-  task_classification: { en: 'Classification of "{target}" ({k} classes)', ru: 'Классификация «{target}» ({k} классов)' },
-  task_regression: { en: 'Regression of "{target}"', ru: 'Регрессия «{target}»' },
-  data: {
-    en: '{rows} rows, {features} feature columns -> {inputs} inputs; split {train}/{val}/{test} (train/validation/test)',
-    ru: '{rows} строк, {features} столбцов-признаков -> {inputs} входов; разбиение {train}/{val}/{test} (обучение/валидация/тест)',
-  },
-  network: { en: 'Network: {sizes}, {activation}, {optimizer} lr {lr}', ru: 'Сеть: {sizes}, {activation}, {optimizer} шаг {lr}' },
-  stopped_patience: {
-    en: 'Stopped after {epochs} epochs: no better validation loss for {patience} epochs; kept epoch {best}.',
-    ru: 'Остановлено после {epochs} эпох: {patience} эпох без улучшения ошибки на валидации; сохранена эпоха {best}.',
-  },
-  stopped_max_epochs: { en: 'Ran all {epochs} epochs; kept epoch {best}.', ru: 'Пройдены все {epochs} эпох; сохранена эпоха {best}.' },
-  stopped_time_budget: { en: 'Stopped at the time budget after {epochs} epochs; kept epoch {best}.', ru: 'Остановлено по времени после {epochs} эпох; сохранена эпоха {best}.' },
-  stopped_diverged: { en: 'Stopped: the loss diverged after {epochs} epochs; kept epoch {best}.', ru: 'Остановлено: ошибка разошлась после {epochs} эпох; сохранена эпоха {best}.' },
-  part: { en: 'part', ru: 'часть' },
-  train: { en: 'train', ru: 'обучение' },
-  validation: { en: 'validation', ru: 'валидация' },
-  test: { en: 'test', ru: 'тест' },
-  baseline: { en: 'baseline', ru: 'базовая' },
-  baselineClass: { en: 'Baseline: always "{value}" (on the {part} part).', ru: 'Базовая модель: всегда «{value}» (на части «{part}»).' },
-  baselineMean: { en: 'Baseline: always the training mean {value} (on the {part} part).', ru: 'Базовая модель: всегда среднее по обучению {value} (на части «{part}»).' },
-  perClass: { en: 'Per class ({part}):', ru: 'По классам ({part}):' },
-  classHeader: { en: 'class', ru: 'класс' },
-  warnings: { en: 'Warnings:', ru: 'Предупреждения:' },
-  saved: { en: 'Model saved to {path}', ru: 'Модель сохранена в {path}' },
-  picture: { en: 'Picture: {path}', ru: 'Картинка: {path}' },
-  seconds: { en: 'Time: {seconds} s', ru: 'Время: {seconds} с' },
-};
-
-function t(key: string, lang: Lang, params: Record<string, string | number> = {}): string {
-  return renderMessage({ code: key, params, text: TEXT[key] ?? { en: key, ru: key } }, lang);
-}
-
-/** Numbers for people: up to 4 significant digits. */
-function fmt(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x);
-}
-
-function progressLine(p: TrainProgress, lang: Lang): string {
-  return [
-    `${t('epoch', lang)} ${p.epoch}/${p.epochs}`,
-    `${t('trainLoss', lang)} ${fmt(p.trainLoss)}`,
-    `${t('valLoss', lang)} ${fmt(p.validationLoss)}`,
-    `${t(p.metric, lang)} ${fmt(p.validationMetric)}`,
-    `${t('eta', lang)} ≤${Math.ceil(p.etaSeconds)}s`,
-  ].join('  ');
-}
-
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-
-/** The readable summary printed after training. */
-export function summaryText(r: TrainResult, lang: Lang, files: string[]): string {
-  const o = r.options;
-  const lines: string[] = [];
-  lines.push(r.task === 'classification' ? t('task_classification', lang, { target: r.target, k: r.classes?.length ?? 0 }) : t('task_regression', lang, { target: r.target }));
-  lines.push(t('data', lang, { rows: r.rows, features: r.features, inputs: r.inputs.length, train: r.split.train, val: r.split.validation, test: r.split.test }));
-  const sizes = [r.inputs.length, ...o.hidden, r.task === 'classification' ? (r.classes?.length ?? 0) : 1].join('-');
-  lines.push(t('network', lang, { sizes, activation: o.activation, optimizer: o.optimizer, lr: o.lr }));
-  lines.push(t(`stopped_${r.stopReason}`, lang, { epochs: r.epochs, best: r.bestEpoch, patience: o.patience }));
-  lines.push('');
-  const keys = r.task === 'classification' ? ['accuracy', 'macro_f1'] : ['mse', 'mae', 'r2'];
-  lines.push([pad(t('part', lang), 12), ...keys.map((k) => pad(k, 10))].join(' '));
-  const row = (name: string, m: Metrics | null) =>
-    [pad(name, 12), ...keys.map((k) => pad(m ? fmt((m as unknown as Record<string, number>)[k] ?? NaN) : '-', 10))].join(' ');
-  lines.push(row(t('train', lang), r.metrics.train));
-  lines.push(row(t('validation', lang), r.metrics.validation));
-  lines.push(row(t('test', lang), r.metrics.test));
-  lines.push(row(t('baseline', lang), r.baseline));
-  const part = t(r.scoredOn, lang);
-  lines.push(
-    typeof r.baseline.predicts === 'number'
-      ? t('baselineMean', lang, { value: fmt(r.baseline.predicts), part })
-      : t('baselineClass', lang, { value: r.baseline.predicts, part }),
-  );
-  if (r.perClass) {
-    lines.push('', t('perClass', lang, { part }));
-    lines.push([pad(t('classHeader', lang), 16), pad('precision', 10), pad('recall', 10), pad('f1', 10), 'support'].join(' '));
-    for (const c of r.perClass) {
-      lines.push([pad(c.label, 16), pad(fmt(c.precision), 10), pad(fmt(c.recall), 10), pad(fmt(c.f1), 10), String(c.support)].join(' '));
-    }
-  }
-  if (r.warnings.length > 0) {
-    lines.push('', t('warnings', lang));
-    for (const w of r.warnings) lines.push(`- ${renderMessage(w, lang)}`);
-  }
-  lines.push('', t('seconds', lang, { seconds: fmt(r.seconds) }));
-  lines.push(...files);
-  return lines.join('\n');
-}
+import { pictureLine, progressLine, savedModelLine, summaryText } from '../training/reply.js';
+import type { TrainPayload, TrainResult } from '../training/train-job.js';
+import { fileMsg, readUserFile, writeUserFile } from './files.js';
+import { badArgs, EXIT_OK, printJson, type CliCommand } from './shared.js';
 
 /** The `--json` document (issue 4's contract, plus a few extra fields). */
 export function jsonReport(r: TrainResult, lang: Lang, files: { model?: string; plots: string[] }): Record<string, unknown> {
@@ -204,23 +64,40 @@ async function savePlots(pool: WorkerPool, r: TrainResult, dir: string, lang: La
   return files;
 }
 
-const OPTIONS = {
-  target: { type: 'string' },
-  task: { type: 'string' },
-  test: { type: 'string' },
-  hidden: { type: 'string' },
-  activation: { type: 'string' },
-  optimizer: { type: 'string' },
-  lr: { type: 'string' },
-  epochs: { type: 'string' },
-  batch: { type: 'string' },
-  'weight-decay': { type: 'string' },
-  seed: { type: 'string' },
-  plots: { type: 'string' },
-  save: { type: 'string' },
-  json: { type: 'boolean' },
-  lang: { type: 'string' },
-} as const;
+/** The training options, then the files only the command line has. */
+const OPTIONS: readonly OptionSpec[] = [
+  ...TRAIN_OPTIONS,
+  {
+    name: 'test',
+    type: 'string',
+    example: 'test.csv',
+    description: { en: 'a separate test file (then the split is 85/15 + the test file)', ru: 'отдельный тестовый файл (тогда разбиение 85/15 + этот файл)' },
+  },
+  { name: 'plots', type: 'string', example: 'DIR', description: { en: 'draw the loss curve and the confusion matrix / decision boundary into DIR', ru: 'нарисовать кривую ошибки и матрицу ошибок / границу решений в папку DIR' } },
+  { name: 'save', type: 'string', example: 'model.json', description: { en: 'save the model for "gradbot predict"', ru: 'сохранить модель для «gradbot predict»' } },
+];
+
+/** The flags as TrainOptions; they are checked by resolveTrainOptions (with its messages). */
+function trainOptionsFrom({ values }: CliArgs): TrainOptions {
+  const options: TrainOptions = {};
+  const target = stringValue(values, 'target');
+  const task = stringValue(values, 'task');
+  const hidden = stringValue(values, 'hidden');
+  const activation = stringValue(values, 'activation');
+  const optimizer = stringValue(values, 'optimizer');
+  if (target !== undefined) options.target = target;
+  // resolveTrainOptions rejects anything else by name
+  if (task !== undefined) options.task = task as TrainOptions['task'];
+  if (hidden !== undefined) options.hidden = parseHidden(hidden);
+  if (activation !== undefined) options.activation = activation;
+  if (optimizer !== undefined) options.optimizer = optimizer as TrainOptions['optimizer'];
+  const numbers = { lr: 'lr', epochs: 'epochs', batch: 'batch', weightDecay: 'weight_decay', seed: 'seed' } as const;
+  for (const [key, name] of Object.entries(numbers)) {
+    const v = numberValue(values, name);
+    if (v !== undefined) options[key as keyof typeof numbers] = v;
+  }
+  return options;
+}
 
 export const command: CliCommand = {
   name: 'train',
@@ -230,46 +107,39 @@ export const command: CliCommand = {
     '         [--hidden 32,16] [--activation relu] [--optimizer adam] [--lr 0.01] [--epochs N] [--batch N]',
     '         [--weight-decay X] [--seed N] [--plots DIR] [--save model.json] [--json] [--lang ru|en]',
     '',
-    'Defaults: hidden 64,32, relu, adam, lr 0.003, up to 200 epochs with early stopping (patience 20),',
-    'batch 32, weight decay 0.01, seed 42; a 70/15/15 stratified split (with --test: 85/15 + the test file).',
+    'Early stopping with patience 20; a 70/15/15 stratified split (with --test: 85/15 + the test file).',
   ].join('\n'),
-  async run(argv: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseCliArgs('train', argv, OPTIONS);
-    const lang = langOption(values.lang);
+  options: OPTIONS,
+  async run(args, io, { lang, json }): Promise<number> {
+    const { values, positionals } = args;
     if (positionals.length !== 1) throw badArgs('train', {
         en: 'Give exactly one CSV file, e.g. gradbot train iris.csv',
         ru: 'Укажите ровно один CSV-файл, например gradbot train iris.csv',
       });
-    const options: TrainOptions = {};
-    if (values.target !== undefined) options.target = values.target;
-    if (values.task !== undefined) options.task = values.task as TrainOptions['task'];
-    if (values.hidden !== undefined) options.hidden = parseHidden(values.hidden);
-    if (values.activation !== undefined) options.activation = values.activation;
-    if (values.optimizer !== undefined) options.optimizer = values.optimizer as TrainOptions['optimizer'];
-    const numbers = { lr: 'lr', epochs: 'epochs', batch: 'batch', weightDecay: 'weight-decay', seed: 'seed' } as const;
-    for (const [key, flag] of Object.entries(numbers)) {
-      const v = numberOption(flag, values[flag]);
-      if (v !== undefined) options[key as keyof typeof numbers] = v;
-    }
+    const options = trainOptionsFrom(args);
     resolveTrainOptions(options); // bad options fail here, before a worker starts
     const payload: TrainPayload = { csv: await readUserFile(positionals[0] as string), options };
-    if (values.test !== undefined) payload.test = await readUserFile(values.test);
+    const test = stringValue(values, 'test');
+    if (test !== undefined) payload.test = await readUserFile(test);
+    const save = stringValue(values, 'save');
+    const plotsDir = stringValue(values, 'plots');
 
-    const pool = createPool({ threads: 1 });
+    // The configured time and memory limits; one thread: the CLI runs one job.
+    const pool = createPool({ ...poolOptionsFrom(loadConfig()), threads: 1 });
     try {
-      const result = await pool.run<TrainResult, TrainProgress>('train', payload, {
-        onProgress: values.json ? undefined : (p) => io.err(progressLine(p, lang)),
+      const result = await pool.run('train', payload, {
+        onProgress: json ? undefined : (p) => io.err(progressLine(p, lang)),
       });
       let model: string | undefined;
-      if (values.save !== undefined) {
-        await writeUserFile(values.save, JSON.stringify(result.model));
-        model = values.save;
+      if (save !== undefined) {
+        await writeUserFile(save, JSON.stringify(result.model));
+        model = save;
       }
-      const plots = values.plots !== undefined ? await savePlots(pool, result, values.plots, lang) : [];
-      if (values.json) {
+      const plots = plotsDir !== undefined ? await savePlots(pool, result, plotsDir, lang) : [];
+      if (json) {
         printJson(io, jsonReport(result, lang, model ? { model, plots } : { plots }));
       } else {
-        const files = [...(model ? [t('saved', lang, { path: model })] : []), ...plots.map((p) => t('picture', lang, { path: p }))];
+        const files = [...(model ? [savedModelLine(model, lang)] : []), ...plots.map((p) => pictureLine(p, lang))];
         io.out(summaryText(result, lang, files));
       }
       return EXIT_OK;

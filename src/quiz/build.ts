@@ -4,8 +4,50 @@
  */
 import type { LocalizedText } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
-import type { AnswerSpec, Mistake, MisconceptionTag, Tolerance } from './types.js';
-import { DEFAULT_TOLERANCE, withinTolerance } from './tolerance.js';
+import type { AnswerSpec, Mistake, MisconceptionTag, Precision, Tolerance } from './types.js';
+import { DEFAULT_TOLERANCE, EXACT_TOLERANCE, significantTolerance, stepTolerance, withinTolerance } from './tolerance.js';
+import { t, tn } from './format.js';
+
+/** How a number answer is compared with its key, and the precision its question states. */
+export interface Grading {
+  tolerance: Tolerance;
+  precision?: Precision;
+}
+
+/** Short exact decimals (backprop and gate gradients): 1%, nothing to state. */
+export const PLAIN: Grading = { tolerance: DEFAULT_TOLERANCE };
+
+/** Counts: exact, and the question says so. */
+export const EXACT_COUNT: Grading = { tolerance: EXACT_TOLERANCE, precision: { kind: 'exact' } };
+
+/** Irrational keys: "to 3 significant figures", 1%. */
+export const THREE_FIGURES: Grading = { tolerance: significantTolerance(3), precision: { kind: 'significant', digits: 3 } };
+
+/**
+ * The grading of a key nobody rounds by hand: a key of at most 3 significant figures is typed
+ * as it is (PLAIN, nothing to state); a longer one is asked to 3 significant figures.
+ */
+export function gradingFor(key: number): Grading {
+  return Number(key.toPrecision(3)) === Number(key.toPrecision(12)) ? PLAIN : THREE_FIGURES;
+}
+
+/** An SGD update from the old weight `base`: judged on the step; the exact value is asked. */
+export function exactStep(base: number): Grading {
+  return { tolerance: stepTolerance(base), precision: { kind: 'exact' } };
+}
+
+/** What the question says about the precision it wants (with a leading space), or nothing. */
+export function precisionText(p: Precision | undefined, what: 'number' | 'value' = 'value'): LocalizedText {
+  if (p === undefined) return t('', '');
+  if (p.kind === 'exact') return what === 'number' ? t(' Give the exact number.', ' Дайте точное число.') : t(' Give the exact value.', ' Дайте точное значение.');
+  const d = p.digits;
+  return tn((f) => [` Give it to ${f.count(d, 'significant_figure')}.`, ` Ответ дайте с точностью до ${f.count(d, 'significant_figure_gen')}.`]);
+}
+
+/** a and b are closer than twice the tolerance: a typed, rounded mistake could be taken for the other. */
+function ambiguous(a: number, b: number, tol: Tolerance): boolean {
+  return withinTolerance(a, b, { ...tol, relative: 2 * tol.relative, absolute: 2 * tol.absolute });
+}
 
 /** A wrong option or value together with what it reveals. */
 export interface WrongOption<V> {
@@ -14,19 +56,26 @@ export interface WrongOption<V> {
   feedback: LocalizedText;
 }
 
-/** A number answer; mistakes that coincide with the key (within tolerance) are dropped. */
+/**
+ * A number answer. A mistake that comes within twice the tolerance of the key, or of a mistake
+ * listed before it, is dropped: every mistake kept is told apart from the key and from the
+ * others even when typed rounded.
+ */
 export function numberAnswer(
   value: number,
   wrongs: ReadonlyArray<WrongOption<number>>,
-  tolerance: Tolerance = DEFAULT_TOLERANCE,
+  grading: Grading = PLAIN,
 ): { answer: AnswerSpec; mistakes: Mistake[] } {
+  const tolerance = grading.tolerance;
   const mistakes: Mistake[] = [];
   for (const w of wrongs) {
-    if (!Number.isFinite(w.value) || withinTolerance(w.value, value, tolerance)) continue;
-    if (mistakes.some((m) => typeof m.value === 'number' && withinTolerance(w.value, m.value, tolerance))) continue;
+    if (!Number.isFinite(w.value) || ambiguous(w.value, value, tolerance)) continue;
+    if (mistakes.some((m) => typeof m.value === 'number' && (ambiguous(w.value, m.value, tolerance) || ambiguous(m.value, w.value, tolerance)))) continue;
     mistakes.push({ tag: w.tag, value: w.value, feedback: w.feedback });
   }
-  return { answer: { kind: 'number', value, tolerance: { ...tolerance } }, mistakes };
+  const answer: AnswerSpec = { kind: 'number', value, tolerance: { ...tolerance } };
+  if (grading.precision) answer.precision = grading.precision;
+  return { answer, mistakes };
 }
 
 /**

@@ -5,11 +5,11 @@
 import { isUserInputError, type LocalizedText } from '../core/errors.js';
 import type { MisconceptionTag, Question } from './types.js';
 import { withinTolerance } from './tolerance.js';
-import { parseChoiceAnswer, parseNumberAnswer, MAX_ANSWER_CHARS, LATIN_LETTERS, CYRILLIC_LETTERS } from './parse-answer.js';
+import { parseChoiceAnswer, numberReadings, MAX_ANSWER_CHARS, LATIN_LETTERS, CYRILLIC_LETTERS } from './parse-answer.js';
 import { compileExpression, samplePoints, sameFunction, assertFinite } from './expression-check.js';
 import { scoreFor, freshAttempt, type AttemptState } from './score.js';
 import { quizMessages } from './messages.js';
-import { fmt, t } from './format.js';
+import { exact, t, tn } from './format.js';
 
 /** The verdict on one answer. */
 export interface CheckResult {
@@ -26,7 +26,7 @@ export interface CheckResult {
 function correctFeedback(score: number): LocalizedText {
   return score === 1
     ? t('Correct!', 'Верно!')
-    : t(`Correct! Score ${fmt(score)} (hints and earlier tries cost points).`, `Верно! Балл ${fmt(score)} (подсказки и прошлые попытки снижают балл).`);
+    : tn((f) => [`Correct! Score ${f.n(score)} (hints and earlier tries cost points).`, `Верно! Балл ${f.n(score)} (подсказки и прошлые попытки снижают балл).`]);
 }
 
 const WRONG = t('Not quite. Check your steps, or ask for a hint.', 'Не совсем. Проверьте шаги или попросите подсказку.');
@@ -48,11 +48,15 @@ export function checkAnswer(question: Question, answerText: string, state: Attem
     if (text.length > MAX_ANSWER_CHARS) throw quizMessages.error('answer_too_long', { length: text.length, max: MAX_ANSWER_CHARS });
     const a = question.answer;
     if (a.kind === 'number') {
-      const x = parseNumberAnswer(text);
-      if (x === null) throw quizMessages.error('not_a_number', { answer: text });
-      if (withinTolerance(x, a.value, a.tolerance)) return right(state);
-      const m = question.mistakes.find((mk) => typeof mk.value === 'number' && withinTolerance(x, mk.value, a.tolerance));
-      return wrong(m?.tag, m?.feedback);
+      const readings = numberReadings(text);
+      if (readings.length === 0) throw quizMessages.error('not_a_number', { answer: text });
+      // "1,024" is 1.024 or 1024: it is right when either reading is
+      if (readings.some((x) => withinTolerance(x, a.value, a.tolerance))) return right(state);
+      for (const x of readings) {
+        const m = question.mistakes.find((mk) => typeof mk.value === 'number' && withinTolerance(x, mk.value, a.tolerance));
+        if (m) return wrong(m.tag, m.feedback);
+      }
+      return wrong(undefined, undefined);
     }
     if (a.kind === 'choice') {
       const k = parseChoiceAnswer(text, a.choices);
@@ -93,10 +97,10 @@ function wrong(tag: MisconceptionTag | undefined, feedback: LocalizedText | unde
   return r;
 }
 
-/** The key as a student would write it, in one language (choices: "b) Tanh"). */
+/** The key as a student would write it, in each language (choices: "b) Tanh"; numbers in full). */
 export function keyText(question: Question): LocalizedText {
   const a = question.answer;
-  if (a.kind === 'number') return t(fmt(a.value), fmt(a.value));
+  if (a.kind === 'number') return t(exact(a.value, 'en'), exact(a.value, 'ru'));
   if (a.kind === 'expression') return t(a.value, a.value);
   const c = a.choices[a.value]!;
   return t(`${LATIN_LETTERS[a.value]}) ${c.en}`, `${CYRILLIC_LETTERS[a.value]}) ${c.ru}`);

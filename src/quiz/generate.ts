@@ -8,28 +8,11 @@ import { Rng } from '../core/rng.js';
 import type { Difficulty, Question, QuestionDraft, TopicGenerator, TopicId } from './types.js';
 import { TOPIC_IDS } from './types.js';
 import { quizMessages } from './messages.js';
-import { backpropTopic } from './topics/backprop.js';
-import { gatesTopic } from './topics/gates.js';
-import { activationsTopic } from './topics/activations.js';
-import { chainTopic } from './topics/chain.js';
-import { softmaxTopic } from './topics/softmax.js';
-import { lossTopic } from './topics/loss.js';
-import { sgdTopic } from './topics/sgd.js';
-import { linearTopic } from './topics/linear.js';
-import { memoryTopic } from './topics/memory.js';
+import { looksNumbered } from './parse-answer.js';
+import { TOPIC_LIST } from './topics/registry.js';
 
-/** All topics by id, in the order of issue 5. */
-export const TOPICS: Readonly<Record<TopicId, TopicGenerator>> = {
-  backprop: backpropTopic,
-  gates: gatesTopic,
-  activations: activationsTopic,
-  chain: chainTopic,
-  softmax: softmaxTopic,
-  loss: lossTopic,
-  sgd: sgdTopic,
-  linear: linearTopic,
-  memory: memoryTopic,
-};
+/** All topics by id, derived from the topic list (topics/registry.ts). */
+export const TOPICS: Readonly<Record<TopicId, TopicGenerator>> = Object.fromEntries(TOPIC_LIST.map((topic) => [topic.id, topic])) as Record<TopicId, TopicGenerator>;
 
 /** How many derived seeds a generator may try before giving up (never reached in the tests). */
 export const MAX_ATTEMPTS = 200;
@@ -67,8 +50,10 @@ function wellFormed(d: QuestionDraft): boolean {
   if (!texts.every((x) => x.en.trim() !== '' && x.ru.trim() !== '')) return false;
   if (d.answer.kind === 'number') return Number.isFinite(d.answer.value);
   if (d.answer.kind === 'choice') {
-    const choices = d.answer.choices.map((c) => c.en);
-    return d.answer.value >= 0 && d.answer.value < choices.length && new Set(choices).size === choices.length;
+    const choices = d.answer.choices;
+    // a bare number always means the position, so no choice may look like one ("Class 2")
+    if (choices.some((c) => looksNumbered(c.en) || looksNumbered(c.ru))) return false;
+    return d.answer.value >= 0 && d.answer.value < choices.length && new Set(choices.map((c) => c.en)).size === choices.length;
   }
   return d.answer.value.trim() !== '';
 }

@@ -7,11 +7,10 @@ import type { LocalizedText } from '../core/errors.js';
 import type { GraphExport } from '../core/scalar/graph-types.js';
 import type { Rng } from '../core/rng.js';
 
-/** The topic ids of issue 5, exactly. */
-export const TOPIC_IDS = ['backprop', 'gates', 'activations', 'chain', 'softmax', 'loss', 'sgd', 'linear', 'memory'] as const;
+import type { TopicId } from './topics/registry.js';
 
-/** One quiz topic id. */
-export type TopicId = (typeof TOPIC_IDS)[number];
+/** The topic ids of issue 5, in order: derived from the topic list (topics/registry.ts). */
+export { TOPIC_IDS, type TopicId } from './topics/registry.js';
 
 /** 1 = warm-up, 2 = lecture level, 3 = exam level. */
 export type Difficulty = 1 | 2 | 3;
@@ -44,15 +43,26 @@ export interface GraphPictureChoice {
   nodeTags?: Array<{ node: number; text: string }>;
 }
 
-/** Relative tolerance with an absolute floor (a key of 0 still accepts ±floor). */
+/**
+ * How far an answer may be from the key (see tolerance.ts): `relative` times the key's size,
+ * at least `absolute` (float noise only). With `base` (an SGD update's old weight) the error is
+ * also measured against the step from it, so the base itself is never right.
+ */
 export interface Tolerance {
   relative: number;
   absolute: number;
+  base?: number;
 }
+
+/**
+ * The precision a question asks for, stated in its text: the exact value (counts, short exact
+ * decimals), or n significant figures (irrational keys: "to 3 significant figures").
+ */
+export type Precision = { kind: 'exact' } | { kind: 'significant'; digits: number };
 
 /** What a correct answer is and how answers are compared with it. */
 export type AnswerSpec =
-  | { kind: 'number'; value: number; tolerance: Tolerance }
+  | { kind: 'number'; value: number; tolerance: Tolerance; precision?: Precision }
   /** `value` is the index of the correct choice. */
   | { kind: 'choice'; value: number; choices: LocalizedText[] }
   /** `value` is an expression in plain math syntax, compared on `domain` at random points. */
@@ -86,6 +96,7 @@ export type MisconceptionTag =
   | 'log_base'
   | 'likelihood_vs_log'
   | 'wrong_sign_update'
+  | 'no_step'
   | 'lr_too_large'
   | 'bits_not_bytes'
   | 'forgot_bias'
@@ -141,8 +152,8 @@ export interface Question {
 export type QuestionDraft = Omit<Question, 'id' | 'topic' | 'seed' | 'difficulty'>;
 
 /** One topic: a generator and an independent check of the key it produced. */
-export interface TopicGenerator {
-  id: TopicId;
+export interface TopicGenerator<Id extends string = TopicId> {
+  id: Id;
   title: LocalizedText;
   /**
    * Builds a question from the rng. Returns null when the drawn numbers are unfriendly; the

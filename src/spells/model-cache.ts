@@ -3,18 +3,13 @@
  * second `/spells dnd` answers at once and a restart does not lose them.
  *
  * Files: `<dataDir>/spells/models/<key>.json` (see ./model-codec.ts). The data directory comes
- * from the caller, else the GRADBOT_DATA_DIR environment variable, else ./data/.
+ * from the caller (the configuration's GRADBOT_DATA_DIR, read once in src/config.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CharLmSettings } from '../core/charlm/train.js';
 import { CHARLM_FORMAT, decodeModelJson, encodeModelJson, type CharLmPlain } from './model-codec.js';
-
-/** The data directory: GRADBOT_DATA_DIR or ./data. */
-export function defaultDataDir(): string {
-  return resolve(process.env.GRADBOT_DATA_DIR ?? './data');
-}
 
 /** The cache key of a list (normalized names, in order) and fully resolved settings. */
 export function modelKey(names: readonly string[], settings: CharLmSettings): string {
@@ -27,14 +22,22 @@ export function modelKey(names: readonly string[], settings: CharLmSettings): st
   return h.digest('hex').slice(0, 32);
 }
 
+/** What the spell service needs of a model cache (the bot keeps its models in the store). */
+export interface SpellModelCache {
+  /** The model of `key`, or undefined if it was never trained (or cannot be read). */
+  get(key: string): CharLmPlain | undefined;
+  /** Keeps a trained model. */
+  set(key: string, plain: CharLmPlain): void;
+}
+
 /** Memory + disk cache of trained models. */
-export class ModelCache {
+export class ModelCache implements SpellModelCache {
   readonly dir: string;
   private readonly memory = new Map<string, CharLmPlain>();
   private readonly maxInMemory: number;
 
-  /** `dataDir` defaults to `defaultDataDir()`; at most `maxInMemory` models stay in memory. */
-  constructor(dataDir: string = defaultDataDir(), maxInMemory = 16) {
+  /** Models are kept under `dataDir`; at most `maxInMemory` of them stay in memory. */
+  constructor(dataDir: string, maxInMemory = 16) {
     this.dir = join(dataDir, 'spells', 'models');
     this.maxInMemory = maxInMemory;
   }

@@ -5,13 +5,14 @@
  */
 import { resolveSettings, type CharLmSettings } from '../core/charlm/train.js';
 import { Rng, type Seed } from '../core/rng.js';
+import type { WorkerPool } from '../jobs/pool.js';
 import { handle, type CharLmJobPayload, type CharLmJobProgress, type CharLmJobResult } from './charlm-job.js';
 import { applyCaseStyle } from './case-style.js';
 import { builtinDataset, isBuiltinId, datasetHash, type BuiltinId, type NameDataset } from './datasets.js';
 import { makeSpotFakeGame, makeWhichListGame, type GameSource, type SpotFakeGame, type WhichListGame } from './game.js';
 import { drawName, generateNames, resolveGenerateOptions, type GenerateOptions, type LabelledName } from './generate.js';
 import { msg } from './messages.js';
-import { ModelCache, modelKey } from './model-cache.js';
+import { ModelCache, modelKey, type SpellModelCache } from './model-cache.js';
 import { fromPlain, type SpellModel } from './model-codec.js';
 import { NoveltyChecker } from './novelty.js';
 
@@ -29,22 +30,16 @@ export type CharLmRunner = (payload: CharLmJobPayload, hooks: RunHooks) => Promi
 /** Trains in the calling thread (the CLI; tests). */
 export const inlineRunner: CharLmRunner = async (payload, hooks) => {
   if (hooks.signal?.aborted) throw hooks.signal.reason ?? new Error('aborted');
-  return handle(payload, (p) => hooks.onProgress?.(p as CharLmJobProgress));
+  return handle(payload, (p) => hooks.onProgress?.(p));
 };
 
-/** The part of the worker pool (src/training/pool.ts) the service uses. */
-export interface PoolLike {
-  run<R = unknown, P = unknown>(
-    kind: string,
-    payload: unknown,
-    options?: { signal?: AbortSignal; onProgress?: (p: P) => void; userId?: string },
-  ): Promise<R>;
-}
+/** The part of the worker pool (src/jobs/pool.ts) the service uses. */
+export type PoolLike = Pick<WorkerPool, 'run'>;
 
 /** Trains in the worker pool: `new SpellService({ runner: poolRunner(pool) })`. */
 export function poolRunner(pool: PoolLike): CharLmRunner {
   return (payload, hooks) =>
-    pool.run<CharLmJobResult, CharLmJobProgress>('charlm', payload, {
+    pool.run('charlm', payload, {
       ...(hooks.signal ? { signal: hooks.signal } : {}),
       ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
       ...(hooks.userId !== undefined ? { userId: hooks.userId } : {}),
@@ -68,27 +63,24 @@ export interface SpellsResult {
 /** Most training steps a user may ask for (about 10–20 s here). */
 export const MAX_STEPS = 10_000;
 
-/** Options of the service. */
-export interface SpellServiceOptions {
-  /** Where models are cached on disk (default GRADBOT_DATA_DIR or ./data). */
-  dataDir?: string;
-  cache?: ModelCache;
-  /** How models are trained (default: inline). */
-  runner?: CharLmRunner;
-}
+/**
+ * Options of the service: where models are cached on disk (the configuration's data
+ * directory), or a ready cache; and how models are trained (default: inline).
+ */
+export type SpellServiceOptions = { runner?: CharLmRunner } & ({ dataDir: string; cache?: undefined } | { cache: SpellModelCache; dataDir?: undefined });
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Spell names: models, samples, games. */
 export class SpellService {
-  readonly cache: ModelCache;
+  readonly cache: SpellModelCache;
   private readonly runner: CharLmRunner;
   private readonly inFlight = new Map<string, Promise<SpellModel>>();
   private readonly checkers = new Map<string, NoveltyChecker>();
   /** How many models this service has trained (not loaded from the cache). */
   trainings = 0;
 
-  constructor(opts: SpellServiceOptions = {}) {
+  constructor(opts: SpellServiceOptions) {
     this.cache = opts.cache ?? new ModelCache(opts.dataDir);
     this.runner = opts.runner ?? inlineRunner;
   }

@@ -88,8 +88,11 @@ export interface AttemptRecord extends AttemptInput {
 
 export interface TopicStats {
   topic: string;
+  /** Every answer given, counted or not. */
   attempts: number;
+  /** Right answers among them. */
   correct: number;
+  /** Sum of the counted scores (what the leaderboard adds up). */
   score: number;
 }
 
@@ -98,7 +101,11 @@ export interface AttemptsRepo {
   record(a: AttemptInput): number;
   /** Every attempt in a chat, oldest first (for /export). */
   forChat(chat: ChatKey): AttemptRecord[];
-  /** Has this user already a counted attempt on this question in this chat (and in this round)? */
+  /**
+   * Has this user already a counted attempt on this question in this chat? With `roundId`, only
+   * that round's attempts are looked at; without it, any counted attempt in the chat (a round's
+   * question asked again with `/quiz id:` does not count twice).
+   */
   hasCounted(chat: ChatKey, user: UserKey, questionId: string, roundId?: number): boolean;
   /** Per-topic results of a user (in all chats, or one). */
   statsForUser(user: UserKey, chat?: ChatKey): TopicStats[];
@@ -106,6 +113,7 @@ export interface AttemptsRepo {
   streak(user: UserKey, now: number): number;
 }
 
+/** Totals over a user's counted attempts in the period. */
 export interface LeaderboardRow {
   user: UserKey;
   name: string;
@@ -115,7 +123,10 @@ export interface LeaderboardRow {
 }
 
 export interface LeaderboardRepo {
-  /** Sum of counted scores in the chat; 'week' = the last 7 days before `now`. */
+  /**
+   * Sum of counted scores in the chat; 'week' = the last 7 days before `now`. Best first; ties
+   * go to more correct answers, then by name.
+   */
   top(chat: ChatKey, period: 'week' | 'all', limit: number, now: number): LeaderboardRow[];
 }
 
@@ -160,9 +171,11 @@ export interface RoundScore {
 }
 
 export interface RoundsRepo {
+  /** A new running round; throws StoreError `store.round_running` if the chat has one. */
   start(r: Omit<RoundRecord, 'id' | 'status'>): number;
   get(id: number): RoundRecord | undefined;
   running(chat: ChatKey): RoundRecord | undefined;
+  /** Sets the status of a running round (a finished or stopped round stays as it is). */
   finish(id: number, status: 'finished' | 'stopped'): void;
   /** Scores from the round's counted attempts, best first. */
   scores(id: number): RoundScore[];
@@ -180,6 +193,10 @@ export interface SpellModelsRepo {
   put(key: string, model: unknown): void;
 }
 
+/**
+ * Rows refer to existing chats and users (foreign keys are on): the bot calls `chats.ensure`
+ * and `users.upsert` for every request before it records anything.
+ */
 export interface Store {
   chats: ChatsRepo;
   users: UsersRepo;
@@ -189,7 +206,7 @@ export interface Store {
   rounds: RoundsRepo;
   models: ModelsRepo;
   spellModels: SpellModelsRepo;
-  /** Runs fn in one transaction. */
+  /** Runs fn in one transaction (fn must be synchronous; nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
 }

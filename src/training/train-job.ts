@@ -15,7 +15,7 @@ import { Matrix } from '../core/tensor/matrix.js';
 import { ingestCsv, Preprocessor, type ColumnInfo, type Dataset, type FeatureValue, type TargetInfo, type Task } from '../data/index.js';
 import type { ConfusionMatrixData, DecisionBoundaryData, LossCurveData } from '../render/types.js';
 import { fitWithEarlyStopping, type EpochReport, type Part, type StopReason } from './fit.js';
-import type { JobHandler } from './job-types.js';
+import type { JobHandler } from '../jobs/types.js';
 import { trainMsg } from './messages.js';
 import {
   accuracy,
@@ -105,7 +105,7 @@ function pick<T>(xs: readonly T[], idx: readonly number[]): T[] {
 }
 
 /** Trains and scores; see the file comment. */
-export const handle: JobHandler<TrainPayload, TrainResult> = (payload, progress) => {
+export const handle: JobHandler<TrainPayload, TrainResult, TrainProgress> = (payload, progress) => {
   const t0 = Date.now();
   const opts = resolveTrainOptions(payload.options);
   const ds = ingestCsv(payload.csv, { target: opts.target, task: opts.task });

@@ -41,6 +41,17 @@ describe('gradbot act, text mode', () => {
     expect(ru.out).toContain('Выпрямитель (ReLU)');
     expect(ru.out).toContain('производная');
   });
+
+  it('gives the range, the yes/no properties and the teaching notes of the entry', async () => {
+    const relu = getActivation('relu');
+    const r = await run('act', 'relu', '--at', '1');
+    expect(r.out).toContain(`range: ${relu.range}`);
+    expect(r.out).toContain('properties: monotonic: yes, zero-centred: no, bounded: no, saturating: yes, smooth: no');
+    expect(r.out).toContain(`notes: ${relu.notes.en}`);
+    const ru = await run('act', 'tanh', '--at', '1', '--lang', 'ru');
+    expect(ru.out).toContain('ограниченная: да');
+    expect(ru.out).toContain(`заметки: ${getActivation('tanh').notes.ru}`);
+  });
 });
 
 describe('gradbot act --list', () => {
@@ -50,12 +61,19 @@ describe('gradbot act --list', () => {
     const list = JSON.parse(r.out) as Record<string, unknown>[];
     expect(list).toHaveLength(ACTIVATIONS.length);
     expect(list.map((e) => e['id'])).toEqual(ACTIVATIONS.map((a) => a.id));
-    for (const e of list) expect(Object.keys(e)).toEqual(['id', 'aliases', 'name', 'formula', 'derivative']);
+    for (const e of list) expect(Object.keys(e)).toEqual(['id', 'aliases', 'name', 'formula', 'derivative', 'range', 'properties', 'notes']);
     const silu = list.find((e) => e['id'] === 'silu')!;
     expect(silu['aliases']).toContain('swish');
     expect(silu['name']).toEqual({ en: 'Sigmoid linear unit (SiLU, Swish)', ru: getActivation('silu').name.ru });
     expect(silu['formula']).toBe(getActivation('silu').formula.text);
     expect(silu['derivative']).toBe(getActivation('silu').derivative.text);
+    // the teaching facts come straight from the registry entry
+    const relu = list.find((e) => e['id'] === 'relu')!;
+    expect(relu['range']).toBe('[0, ∞)');
+    expect(relu['properties']).toEqual({ ...getActivation('relu').properties });
+    expect(relu['properties']).toMatchObject({ monotonic: true, bounded: false, saturating: true });
+    expect(relu['notes']).toEqual({ en: getActivation('relu').notes.en, ru: getActivation('relu').notes.ru });
+    expect((relu['notes'] as { en: string }).en.length).toBeGreaterThan(20);
   });
 
   it('prints a table in the chosen language', async () => {

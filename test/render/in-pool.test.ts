@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUserInputError } from '../../src/core/errors.js';
 import { renderInPool } from '../../src/render/in-pool.js';
-import { createPool, type WorkerPool } from '../../src/training/pool.js';
+import { createPool, type WorkerPool } from '../../src/jobs/pool.js';
 import { pngSize } from './png.js';
 
 let pool: WorkerPool;

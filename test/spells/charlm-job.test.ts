@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPool } from '../../src/training/pool.js';
+import { createPool } from '../../src/jobs/pool.js';
 import { handle, type CharLmJobProgress } from '../../src/spells/charlm-job.js';
 import { poolRunner, SpellService } from '../../src/spells/service.js';
 

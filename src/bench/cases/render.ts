@@ -32,7 +32,7 @@ function neuronGraph() {
 
 async function poolLoopDelayP99(): Promise<number> {
   // Loaded here so the other benchmarks do not start worker threads.
-  const { createPool } = await import('../../training/pool.js');
+  const { createPool } = await import('../../jobs/pool.js');
   const pool = createPool({ threads: 2, minThreads: 2, maxQueue: 64 });
   try {
     await Promise.all([1, 2].map(() => renderInPool(pool, { kind: 'plot', items: ['tanh'] })));

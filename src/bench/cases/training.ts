@@ -9,8 +9,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Rng } from '../../core/rng.js';
-import { createPool } from '../../training/pool.js';
-import type { TrainPayload, TrainResult } from '../../training/train-job.js';
+import { createPool } from '../../jobs/pool.js';
+import type { TrainPayload } from '../../training/train-job.js';
 import { median, type Benchmark } from '../types.js';
 
 const ROWS = 10_000;
@@ -46,7 +46,7 @@ export const benchmarks: Benchmark[] = [
       try {
         const runs: number[] = [];
         for (let i = 0; i < 3; i++) {
-          const r = await pool.run<TrainResult>('train', payload(i));
+          const r = await pool.run('train', payload(i));
           runs.push((r.epochs * r.split.train) / r.trainSeconds);
         }
         return median(runs);

@@ -6,8 +6,8 @@
 import { ACTIVATIONS, findActivation, type Activation, type ActivationProperties } from '../../core/activations/index.js';
 import type { Rng } from '../../core/rng.js';
 import type { Difficulty, QuestionDraft, TopicGenerator } from '../types.js';
-import { choiceAnswer, numberAnswer, signature } from '../build.js';
-import { close, factor, fmt, t } from '../format.js';
+import { choiceAnswer, gradingFor, numberAnswer, precisionText, signature } from '../build.js';
+import { close, fmt, formulaRu, t, tn, type NumberStyle } from '../format.js';
 
 /** Activations a first course computes by hand (level 1), then the wider family. */
 const BASIC = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'softplus', 'elu'];
@@ -27,6 +27,11 @@ function centralDifference(f: (x: number) => number, x: number): number {
   return (f(x + H) - f(x - H)) / (2 * H);
 }
 
+/** An activation's formula as a text in one language (Russian: decimal commas). */
+function formula(text: string, f: NumberStyle): string {
+  return f.lang === 'ru' ? formulaRu(text) : text;
+}
+
 function derivativeAt(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
   const acts = usable(difficulty === 1 ? BASIC : WIDER);
   if (acts.length === 0) return null;
@@ -35,26 +40,32 @@ function derivativeAt(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
   // never on a kink: the derivative is not defined there
   if (act.kinks.some((k) => Math.abs(x - k) < 0.05)) return null;
   const key = act.df(x);
+  const fx = act.f(x);
+  const grading = gradingFor(key);
   const { answer, mistakes } = numberAnswer(key, [
-    { value: act.f(x), tag: 'forward_value_not_gradient', feedback: t(`That is f(${fmt(x)}), the value; the question asks for the slope f′(${fmt(x)}).`, `Это f(${fmt(x)}), значение; спрашивается наклон f′(${fmt(x)}).`) },
+    { value: fx, tag: 'forward_value_not_gradient', feedback: tn((f) => [`That is f(${f.n(x)}), the value; the question asks for the slope f′(${f.n(x)}).`, `Это значение f(${f.n(x)}), а спрашивается наклон f′(${f.n(x)}).`]) },
     ...(act.id === 'sigmoid'
-      ? [{ value: act.f(x) * (1 + act.f(x)), tag: 'sigmoid_identity' as const, feedback: t("σ′ = σ·(1 − σ), with a minus.", "σ′ = σ·(1 − σ), с минусом.") }]
+      ? [{ value: fx * (1 + fx), tag: 'sigmoid_identity' as const, feedback: t('σ′ = σ·(1 − σ), with a minus.', 'σ′ = σ·(1 − σ), с минусом.') }]
       : []),
     ...(act.id === 'tanh'
       ? [{ value: 1 - Math.tanh(x), tag: 'sign_error' as const, feedback: t('tanh′ = 1 − tanh², the tanh is squared.', 'tanh′ = 1 − tanh², тангенс в квадрате.') }]
       : []),
-  ]);
+  ], grading);
+  const precision = precisionText(grading.precision);
   return {
     signature: signature('df', act.id, x),
-    text: t(`What is the derivative of ${act.name.en}, ${act.formula.text}, at x = ${fmt(x)}?`, `Чему равна производная функции «${act.name.ru}», ${act.formula.text}, в точке x = ${fmt(x)}?`),
+    text: tn((f) => [
+      `What is the derivative of ${act.name.en}, ${act.formula.text}, at x = ${f.n(x)}?${precision.en}`,
+      `Чему равна производная функции «${act.name.ru}», ${formula(act.formula.text, f)}, в точке x = ${f.n(x)}?${precision.ru}`,
+    ]),
     answer,
     hints: [
-      t(`The derivative: ${act.derivative.text}.`, `Производная: ${act.derivative.text}.`),
-      t(`First compute f(${fmt(x)}) = ${fmt(act.f(x))} if the derivative is written through f.`, `Сначала найдите f(${fmt(x)}) = ${fmt(act.f(x))}, если производная выражена через f.`),
+      tn((f) => [`The derivative: ${act.derivative.text}.`, `Производная: ${formula(act.derivative.text, f)}.`]),
+      tn((f) => [`If the derivative is written through f, first compute f(${f.n(x)}) ${f.eq(fx)}.`, `Если производная выражена через f, сначала найдите f(${f.n(x)}) ${f.eq(fx)}.`]),
     ],
     solution: [
-      { text: t(`${act.derivative.text}.`, `${act.derivative.text}.`) },
-      { text: t(`At x = ${fmt(x)}: f′ = ${fmt(key)}.`, `При x = ${fmt(x)}: f′ = ${fmt(key)}.`) },
+      { text: tn((f) => [`${act.derivative.text}.`, `${formula(act.derivative.text, f)}.`]) },
+      { text: tn((f) => [`At x = ${f.n(x)}: f′(${f.n(x)}) ${f.eq(key, 6)}.`, `При x = ${f.n(x)}: f′(${f.n(x)}) ${f.eq(key, 6)}.`]) },
     ],
     mistakes,
     // the curve of f only: drawing f′ would show the answer
@@ -66,26 +77,29 @@ function derivativeAt(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
 function sigmoidIdentity(rng: Rng): QuestionDraft {
   const s = rng.int(1, 999) / 1000;
   const g = rng.int(1, 9) * (rng.bernoulli(0.5) ? 1 : -1);
-  const key = g * s * (1 - s);
+  const local = Number((s * (1 - s)).toPrecision(12));
+  const key = Number((g * local).toPrecision(12));
+  const grading = gradingFor(key);
   const { answer, mistakes } = numberAnswer(key, [
     { value: g * s, tag: 'forward_value_not_gradient', feedback: t('Multiply the upstream gradient by σ′ = s(1 − s), not by s.', 'Умножайте входящий градиент на σ′ = s(1 − s), а не на s.') },
-    { value: s * (1 - s), tag: 'forgot_upstream', feedback: t('That is the local derivative; multiply it by the upstream gradient.', 'Это локальная производная; умножьте её на входящий градиент.') },
+    { value: local, tag: 'forgot_upstream', feedback: t('That is the local derivative; multiply it by the upstream gradient.', 'Это локальная производная; умножьте её на входящий градиент.') },
     { value: g * s * (1 + s), tag: 'sigmoid_identity', feedback: t('σ′ = σ·(1 − σ), with a minus.', 'σ′ = σ·(1 − σ), с минусом.') },
-  ]);
+  ], grading);
+  const precision = precisionText(grading.precision);
   return {
     signature: signature('sid', s, g),
-    text: t(
-      `A sigmoid gate outputs s = σ(z) = ${fmt(s)}. The upstream gradient ∂L/∂s = ${g}. What is ∂L/∂z?`,
-      `Сигмоидный гейт выдаёт s = σ(z) = ${fmt(s)}. Входящий градиент ∂L/∂s = ${g}. Чему равна ∂L/∂z?`,
-    ),
+    text: tn((f) => [
+      `A sigmoid gate outputs s = σ(z) = ${f.n(s)}. The upstream gradient ∂L/∂s = ${f.n(g)}. What is ∂L/∂z?${precision.en}`,
+      `Гейт сигмоиды выдаёт s = σ(z) = ${f.n(s)}. Входящий градиент ∂L/∂s = ${f.n(g)}. Чему равна ∂L/∂z?${precision.ru}`,
+    ]),
     answer,
     hints: [
-      t("The lecture's identity: σ′(z) = σ(z)·(1 − σ(z)); you do not need z itself.", 'Тождество из лекции: σ′(z) = σ(z)·(1 − σ(z)); само z не нужно.'),
-      t(`σ′ = ${fmt(s)}·${fmt(1 - s)} = ${fmt(s * (1 - s))}.`, `σ′ = ${fmt(s)}·${fmt(1 - s)} = ${fmt(s * (1 - s))}.`),
+      t("The lecture's identity: σ′(z) = σ(z)·(1 − σ(z)); you do not need z itself.", 'Тождество из лекции: σ′(z) = σ(z)·(1 − σ(z)); само z знать не нужно.'),
+      tn((f) => [`σ′ = ${f.n(s)}·${f.n(1 - s)} = ${f.exact(local)}.`, `σ′ = ${f.n(s)}·${f.n(1 - s)} = ${f.exact(local)}.`]),
     ],
     solution: [
-      { text: t(`σ′ = s(1 − s) = ${fmt(s)}·${fmt(1 - s)} = ${fmt(s * (1 - s))}.`, `σ′ = s(1 − s) = ${fmt(s)}·${fmt(1 - s)} = ${fmt(s * (1 - s))}.`) },
-      { text: t(`∂L/∂z = ${factor(g)}·${fmt(s * (1 - s))} = ${fmt(key)}.`, `∂L/∂z = ${factor(g)}·${fmt(s * (1 - s))} = ${fmt(key)}.`), rule: 'sigmoid' },
+      { text: tn((f) => [`σ′ = s(1 − s) = ${f.n(s)}·${f.n(1 - s)} = ${f.exact(local)}.`, `σ′ = s(1 − s) = ${f.n(s)}·${f.n(1 - s)} = ${f.exact(local)}.`]) },
+      { text: tn((f) => [`∂L/∂z = ${f.factor(g)}·${f.exact(local)} = ${f.exact(key)}.`, `∂L/∂z = ${f.factor(g)}·${f.exact(local)} = ${f.exact(key)}.`]), rule: 'sigmoid' },
     ],
     mistakes,
   };
@@ -141,11 +155,11 @@ function property(rng: Rng): QuestionDraft | null {
       : t(`Which of these activation functions does NOT have this property: it ${q.en}?`, `Какая из этих функций активации НЕ обладает свойством: ${q.ru}?`),
     answer,
     hints: [
-      t('Sketch each function (or run /plot) and look at both ends and at x = 0.', 'Нарисуйте каждую функцию (или /plot) и посмотрите на оба конца и на x = 0.'),
-      t(`Formulas: ${[right, ...wrong].map((a) => a.formula.text).join('; ')}.`, `Формулы: ${[right, ...wrong].map((a) => a.formula.text).join('; ')}.`),
+      t('Sketch each function (or run /plot) and look at both ends and at x = 0.', 'Нарисуйте каждую функцию (или постройте её командой /plot) и посмотрите, как она ведёт себя на обоих концах и в точке x = 0.'),
+      t(`Formulas: ${[right, ...wrong].map((a) => a.formula.text).join('; ')}.`, `Формулы: ${[right, ...wrong].map((a) => formulaRu(a.formula.text)).join('; ')}.`),
     ],
     solution: [
-      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${right.formula.text}, область значений ${right.range}.`) },
+      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${formulaRu(right.formula.text)}, область значений ${formulaRu(right.range)}.`) },
       { text: t(right.notes.en, right.notes.ru) },
     ],
     mistakes,
@@ -172,22 +186,22 @@ function range(rng: Rng): QuestionDraft | null {
   const wrong = rng.shuffle(others).slice(0, 3);
   const { answer, mistakes } = choiceAnswer(
     rng,
-    t(right.range, right.range),
+    t(right.range, formulaRu(right.range)),
     wrong.map((r) => ({
-      text: t(r, r),
+      text: t(r, formulaRu(r)),
       tag: 'wrong_property' as const,
-      feedback: t(`Look at f for very negative and very positive x: f(−50) = ${fmt(right.f(-50))}, f(50) = ${fmt(right.f(50))}.`, `Посмотрите на f при очень больших по модулю x: f(−50) = ${fmt(right.f(-50))}, f(50) = ${fmt(right.f(50))}.`),
+      feedback: tn((f) => [`Look at f for very negative and very positive x: f(−50) ${f.eq(right.f(-50))}, f(50) ${f.eq(right.f(50))}.`, `Посмотрите на f при больших по модулю отрицательных и положительных x: f(−50) ${f.eq(right.f(-50))}, f(50) ${f.eq(right.f(50))}.`]),
     })),
   );
   return {
     signature: signature('range', right.id, [...wrong].sort()),
-    text: t(`What is the range of ${right.name.en}, ${right.formula.text}?`, `Какова область значений функции «${right.name.ru}», ${right.formula.text}?`),
+    text: t(`What is the range of ${right.name.en}, ${right.formula.text}?`, `Какова область значений функции «${right.name.ru}», ${formulaRu(right.formula.text)}?`),
     answer,
     hints: [
       t('Where does f go as x → −∞ and as x → +∞?', 'Куда стремится f при x → −∞ и при x → +∞?'),
-      t(`f(−50) = ${fmt(right.f(-50))}, f(0) = ${fmt(right.f(0))}, f(50) = ${fmt(right.f(50))}.`, `f(−50) = ${fmt(right.f(-50))}, f(0) = ${fmt(right.f(0))}, f(50) = ${fmt(right.f(50))}.`),
+      tn((f) => [`f(−50) ${f.eq(right.f(-50))}, f(0) ${f.eq(right.f(0))}, f(50) ${f.eq(right.f(50))}.`, `f(−50) ${f.eq(right.f(-50))}, f(0) ${f.eq(right.f(0))}, f(50) ${f.eq(right.f(50))}.`]),
     ],
-    solution: [{ text: t(`${right.formula.text}: range ${right.range}.`, `${right.formula.text}: область значений ${right.range}.`) }],
+    solution: [{ text: t(`${right.formula.text}: range ${right.range}.`, `${formulaRu(right.formula.text)}: область значений ${formulaRu(right.range)}.`) }],
     mistakes,
   };
 }
@@ -261,18 +275,18 @@ function whichFromChart(rng: Rng, difficulty: Difficulty): QuestionDraft | null 
     wrong.map((a) => {
       // the point where the two curves part most: what the student can check on the chart
       const { x } = largestGap(right, a, from, to);
-      const at = fmt(Number(x.toFixed(2)));
+      const at = Number(x.toFixed(2));
       return {
         text: t(a.name.en, a.name.ru),
         tag: 'wrong_property' as const,
-        feedback: t(
-          `Not ${a.name.en}: at x = ${at} it gives ${fmt(a.f(x))}, but the curve on the chart is at ${fmt(right.f(x))}.`,
-          `Не «${a.name.ru}»: при x = ${at} она даёт ${fmt(a.f(x))}, а кривая на графике проходит через ${fmt(right.f(x))}.`,
-        ),
+        feedback: tn((f) => [
+          `Not ${a.name.en}: at x = ${f.n(at)} it is ${f.n(a.f(at))}, but the curve on the chart is at ${f.n(right.f(at))}.`,
+          `Не «${a.name.ru}»: в точке x = ${f.n(at)} эта функция равна ${f.n(a.f(at))}, а кривая на графике проходит через ${f.n(right.f(at))}.`,
+        ]),
       };
     }),
   );
-  const range = `[${from}, ${to}]`;
+  const range = `[${fmt(from)}, ${fmt(to)}]`;
   return {
     signature: signature('chart', right.id, wrong.map((a) => a.id).sort(), from, to, derivative ? 1 : 0),
     text: derivative
@@ -288,10 +302,10 @@ function whichFromChart(rng: Rng, difficulty: Difficulty): QuestionDraft | null 
         'Read the shape: is it bounded, does it flatten out on either side (saturate), is it smooth or has a corner or a jump? What is f(0)?',
         'Прочитайте форму: ограничена ли функция, выходит ли на горизонталь с какой-либо стороны (насыщение), гладкая ли она или есть излом или скачок? Чему равно f(0)?',
       ),
-      t(`f(0) = ${fmt(right.f(0))}; its range is ${right.range}.`, `f(0) = ${fmt(right.f(0))}; область значений ${right.range}.`),
+      tn((f) => [`f(0) ${f.eq(right.f(0))}; its range is ${right.range}.`, `f(0) ${f.eq(right.f(0))}; область значений ${formulaRu(right.range)}.`]),
     ],
     solution: [
-      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${right.formula.text}, область значений ${right.range}.`) },
+      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${formulaRu(right.formula.text)}, область значений ${formulaRu(right.range)}.`) },
       { text: t(right.notes.en, right.notes.ru) },
     ],
     mistakes,
@@ -316,7 +330,7 @@ function verifyChart(d: QuestionDraft, p: string[]): boolean {
   return others.every((a) => a !== undefined && wrong.includes(a) && largestGap(right, a, from, to, 1001).share >= DISTINCT_SHAPES);
 }
 
-export const activationsTopic: TopicGenerator = {
+export const activationsTopic: TopicGenerator<'activations'> = {
   id: 'activations',
   title: t('Activation functions', 'Функции активации'),
   generate(rng, difficulty) {

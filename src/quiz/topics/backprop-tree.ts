@@ -130,7 +130,8 @@ export class TreeBuilder {
       }
       if (ops > 1 || rng.bernoulli(0.5)) {
         const child = this.build(ops - 1);
-        return child && this.unary(child);
+        // relu(3) or 1^2 is a number, not a gate worth a node
+        return child && child.kind !== 'const' ? this.unary(child) : null;
       }
     }
     const left = rng.int(0, ops - 1);
@@ -154,8 +155,13 @@ export class TreeBuilder {
 
   private binary(a: TreeNode, b: TreeNode): TreeNode | null {
     const options: Array<[number, () => OpNode]> = [[3, () => op('add', [a, b])]];
-    // a constant only shifts (1 + e^...), as in the lecture; ×1 or max(1, ...) would be noise
-    if (a.kind === 'const' || b.kind === 'const') return options[0]![1]();
+    // a constant shifts (1 + e^...), as in the lecture, or scales by 2 or 3 (2·(x + y)), which
+    // changes the gradient flowing down; ×1 or max(1, ...) would be noise
+    const constant = a.kind === 'const' ? a : b.kind === 'const' ? b : undefined;
+    if (constant) {
+      if (constant.value >= 2 && a.kind !== b.kind) options.push([2, () => op('mul', [a, b])]);
+      return options[this.rng.weightedIndex(options.map((o) => o[0]))]![1]();
+    }
     if (Math.abs(a.value * b.value) <= 60) options.push([3, () => op('mul', [a, b])]);
     if (Math.abs(a.value - b.value) >= 0.25) options.push([1.5, () => op('max', [a, b])]);
     if (DIV_FRIENDLY.includes(b.value) && onGridOf(a.value / b.value, 0.01)) options.push([1, () => op('div', [a, b])]);
@@ -187,31 +193,46 @@ export function lectureModel(rng: Rng): { root: TreeNode; vars: Map<string, VarN
   return { root, vars: new Map([['w0', w0], ['w1', w1], ['x', x]]) };
 }
 
-/** Parenthesised plain-syntax text of a tree; `replace` prints one op node as a variable. */
+/** Binding strength of a node in plain syntax: + binds loosest, then * and /, then ^, then calls and leaves. */
+function precedence(n: TreeNode): number {
+  if (n.kind !== 'op') return 4;
+  if (n.op === 'add') return 1;
+  if (n.op === 'mul' || n.op === 'div') return 2;
+  if (n.op === 'pow') return 3;
+  return 4;
+}
+
+/**
+ * Plain-syntax text of a tree with exactly the brackets its structure needs, so parsing the
+ * text (`gradbot grad`) builds the same graph, node for node: a·(b·c) is printed `a*(b*c)`,
+ * (a·b)·c is `a*b*c`. `replace` prints one op node as a variable.
+ */
 export function toSource(n: TreeNode, replace?: { node: OpNode; name: string }): string {
-  const s = (c: TreeNode, top = false): string => {
+  const s = (c: TreeNode): string => {
     if (replace && c === replace.node) return replace.name;
     if (c.kind === 'var') return c.name;
     if (c.kind === 'const') return String(c.value);
     const [a, b] = c.args as [TreeNode, TreeNode | undefined];
-    let out: string;
+    // an operand binding looser than its operator gets brackets; a right operand of the same
+    // strength too, since + * / group from the left
+    const left = (x: TreeNode, level: number) => (replace && x === replace.node) || precedence(x) >= level ? s(x) : `(${s(x)})`;
+    const right = (x: TreeNode, level: number) => (replace && x === replace.node) || precedence(x) > level ? s(x) : `(${s(x)})`;
     switch (c.op) {
       case 'add':
-        out = `${s(a)} + ${s(b!)}`;
-        return top ? out : `(${out})`;
+        return `${left(a, 1)} + ${right(b!, 1)}`;
       case 'mul':
-        return `${s(a)}*${s(b!)}`;
+        return `${left(a, 2)}*${right(b!, 2)}`;
       case 'div':
-        return `${s(a)}/${s(b!)}`;
+        return `${left(a, 2)}/${right(b!, 2)}`;
       case 'max':
-        return `max(${s(a, true)}, ${s(b!, true)})`;
+        return `max(${s(a)}, ${s(b!)})`;
       case 'pow':
-        return `${s(a)}^${c.k! < 0 ? `(${c.k})` : c.k}`;
+        return `${right(a, 3)}^${c.k! < 0 ? `(${c.k})` : c.k}`;
       default:
-        return `${c.op}(${s(a, true)})`;
+        return `${c.op}(${s(a)})`;
     }
   };
-  return s(n, true);
+  return s(n);
 }
 
 /** All op nodes, children first (the root last). */

@@ -4,8 +4,8 @@
  */
 import type { Rng } from '../../core/rng.js';
 import type { QuestionDraft, TopicGenerator } from '../types.js';
-import { choiceAnswer, numberAnswer, signature } from '../build.js';
-import { close, factor, fmtMatrix, t } from '../format.js';
+import { choiceAnswer, EXACT_COUNT, numberAnswer, precisionText, signature } from '../build.js';
+import { close, t, tn } from '../format.js';
 
 /** Plain matrix product (rows of a times columns of b). */
 export function matmul(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): number[][] {
@@ -22,19 +22,24 @@ function randomMatrix(rng: Rng, rows: number, cols: number, lo = -3, hi = 3): nu
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.int(lo, hi)));
 }
 
+/** The choice "yes, the result is r×c" (its English text is what `verify` reads). */
+function yesShape(r: number, c: number) {
+  return t(`Yes, the result is ${r}×${c}`, `Да, произведение имеет размер ${r}×${c}`);
+}
+
 function shapes(rng: Rng): QuestionDraft | null {
   const m = rng.int(1, 64);
   const n = rng.int(1, 64);
   const q = rng.int(1, 64);
   const p = rng.bernoulli(0.5) ? n : rng.int(1, 64);
   const fits = n === p;
-  const yes = t(`Yes, the result is ${m}×${q}`, `Да, результат ${m}×${q}`);
-  const swapped = t(`Yes, the result is ${n}×${p}`, `Да, результат ${n}×${p}`);
+  const yes = yesShape(m, q);
+  const swapped = yesShape(n, p);
   const no = t('No, the shapes do not match', 'Нет, размеры не согласованы');
   if (yes.en === swapped.en) return null;
   const orderFeedback = t(
     `(m×n)·(p×q) needs n = p; the result takes the outer sizes m×q. Here n = ${n}, p = ${p}.`,
-    `(m×n)·(p×q) требует n = p; у результата внешние размеры m×q. Здесь n = ${n}, p = ${p}.`,
+    `Для (m×n)·(p×q) нужно n = p, а у результата внешние размеры m×q. Здесь n = ${n}, p = ${p}.`,
   );
   const { answer, mistakes } = fits
     ? choiceAnswer(rng, yes, [
@@ -47,15 +52,15 @@ function shapes(rng: Rng): QuestionDraft | null {
       ]);
   return {
     signature: signature('shapes', m, n, p, q),
-    text: t(`A is ${m}×${n} and B is ${p}×${q}. Can A·B be computed, and what is its shape?`, `A имеет размер ${m}×${n}, B — ${p}×${q}. Можно ли вычислить A·B и какого он размера?`),
+    text: t(`A is ${m}×${n} and B is ${p}×${q}. Can A·B be computed, and what is its shape?`, `Матрица A имеет размер ${m}×${n}, матрица B — ${p}×${q}. Можно ли вычислить произведение A·B и какого оно размера?`),
     answer,
     hints: [
-      t('Rows of A are multiplied by columns of B: they must have the same length.', 'Строки A умножаются на столбцы B: их длины должны совпадать.'),
+      t('Rows of A are multiplied by columns of B: they must have the same length.', 'Строки A умножаются на столбцы B, поэтому их длины должны совпадать.'),
       t(`Compare the inner sizes: ${n} and ${p}.`, `Сравните внутренние размеры: ${n} и ${p}.`),
     ],
     solution: [
-      { text: t(`Inner sizes: ${n} and ${p}: ${fits ? 'equal' : 'different'}.`, `Внутренние размеры: ${n} и ${p}: ${fits ? 'равны' : 'различны'}.`) },
-      { text: fits ? t(`A·B exists and is ${m}×${q}.`, `A·B существует и имеет размер ${m}×${q}.`) : t('A·B is not defined.', 'A·B не определено.') },
+      { text: t(`Inner sizes: ${n} and ${p}: ${fits ? 'equal' : 'different'}.`, `Внутренние размеры ${n} и ${p} ${fits ? 'равны' : 'различны'}.`) },
+      { text: fits ? t(`A·B exists and is ${m}×${q}.`, `Произведение A·B существует и имеет размер ${m}×${q}.`) : t('A·B is not defined.', 'Произведение A·B не определено.') },
     ],
     mistakes,
   };
@@ -69,27 +74,27 @@ function collapseEntry(rng: Rng): QuestionDraft {
   const i = rng.int(0, 1);
   const j = rng.int(0, 1);
   const key = w[i]![j]!;
-  const terms = wh[i]!.map((a, k) => `${factor(a)}·${factor(wo[k]![j]!)}`).join(' + ');
-  const wrongs = [{ value: w[j]![i]!, tag: 'shape_order' as const, feedback: t('You took column i and row j: entry (i, j) is row i of W_H times column j of W_O.', 'Вы взяли столбец i и строку j: элемент (i, j) — это строка i матрицы W_H на столбец j матрицы W_O.') }];
+  const terms = (f: { factor(x: number): string }) => wh[i]!.map((a, k) => `${f.factor(a)}·${f.factor(wo[k]![j]!)}`).join(' + ');
+  const wrongs = [{ value: w[j]![i]!, tag: 'shape_order' as const, feedback: t('You took column i and row j: entry (i, j) is row i of W_H times column j of W_O.', 'Вы взяли столбец i и строку j, а элемент (i, j) — это строка i матрицы W_H, умноженная на столбец j матрицы W_O.') }];
   if (h === 2) {
     const swapped = matmul(wo, wh);
-    wrongs.push({ value: swapped[i]![j]!, tag: 'shape_order' as const, feedback: t('That is W_O·W_H: the order matters, x·W_H·W_O = x·(W_H·W_O).', 'Это W_O·W_H: порядок важен, x·W_H·W_O = x·(W_H·W_O).') });
+    wrongs.push({ value: swapped[i]![j]!, tag: 'shape_order' as const, feedback: t('That is W_O·W_H: the order matters, x·W_H·W_O = x·(W_H·W_O).', 'Это W_O·W_H, а порядок важен: x·W_H·W_O = x·(W_H·W_O).') });
   }
   const { answer, mistakes } = numberAnswer(key, wrongs);
   return {
     signature: signature('entry', wh.flat(), wo.flat(), i, j),
-    text: t(
-      `Two linear layers without an activation: y = x·W_H·W_O with W_H = ${fmtMatrix(wh)} and W_O = ${fmtMatrix(wo)}. They act as one layer y = x·W. What is the entry W[${i + 1}][${j + 1}] (row ${i + 1}, column ${j + 1})?`,
-      `Два линейных слоя без активации: y = x·W_H·W_O, где W_H = ${fmtMatrix(wh)} и W_O = ${fmtMatrix(wo)}. Они действуют как один слой y = x·W. Чему равен элемент W[${i + 1}][${j + 1}] (строка ${i + 1}, столбец ${j + 1})?`,
-    ),
+    text: tn((f) => [
+      `Two linear layers without an activation: y = x·W_H·W_O with W_H = ${f.mat(wh)} and W_O = ${f.mat(wo)}. They act as one layer y = x·W. What is the entry W[${i + 1}][${j + 1}] (row ${i + 1}, column ${j + 1})?`,
+      `Два линейных слоя без функции активации: y = x·W_H·W_O, где W_H = ${f.mat(wh)} и W_O = ${f.mat(wo)}. Они действуют как один слой y = x·W. Чему равен элемент W[${i + 1}][${j + 1}] (строка ${i + 1}, столбец ${j + 1})?`,
+    ]),
     answer,
     hints: [
-      t('x·W_H·W_O = x·(W_H·W_O), so W = W_H·W_O.', 'x·W_H·W_O = x·(W_H·W_O), значит W = W_H·W_O.'),
-      t(`Row ${i + 1} of W_H times column ${j + 1} of W_O.`, `Строка ${i + 1} матрицы W_H на столбец ${j + 1} матрицы W_O.`),
+      t('x·W_H·W_O = x·(W_H·W_O), so W = W_H·W_O.', 'x·W_H·W_O = x·(W_H·W_O), значит, W = W_H·W_O.'),
+      t(`Row ${i + 1} of W_H times column ${j + 1} of W_O.`, `Строка ${i + 1} матрицы W_H, умноженная на столбец ${j + 1} матрицы W_O.`),
     ],
     solution: [
-      { text: t(`W = W_H·W_O = ${fmtMatrix(w)}.`, `W = W_H·W_O = ${fmtMatrix(w)}.`) },
-      { text: t(`W[${i + 1}][${j + 1}] = ${terms} = ${key}.`, `W[${i + 1}][${j + 1}] = ${terms} = ${key}.`) },
+      { text: tn((f) => [`W = W_H·W_O = ${f.mat(w)}.`, `W = W_H·W_O = ${f.mat(w)}.`]) },
+      { text: tn((f) => [`W[${i + 1}][${j + 1}] = ${terms(f)} = ${f.n(key)}.`, `W[${i + 1}][${j + 1}] = ${terms(f)} = ${f.n(key)}.`]) },
     ],
     mistakes,
   };
@@ -101,29 +106,35 @@ function collapseCount(rng: Rng): QuestionDraft {
   const nOut = rng.int(1, 20);
   const key = nIn * nOut;
   const { answer, mistakes } = numberAnswer(key, [
-    { value: nIn * h + h * nOut, tag: 'layers_collapse', feedback: t('That is what the two layers store; without an activation they equal ONE matrix W_H·W_O of shape n_in×n_out.', 'Столько хранят два слоя; без активации они равны ОДНОЙ матрице W_H·W_O размера n_in×n_out.') },
-    { value: nIn * h * nOut, tag: 'shape_order', feedback: t('The product W_H·W_O has the outer sizes n_in×n_out; h disappears.', 'Произведение W_H·W_O имеет внешние размеры n_in×n_out; h исчезает.') },
-  ]);
+    { value: nIn * h + h * nOut, tag: 'layers_collapse', feedback: t('That is what the two layers store; without an activation they equal ONE matrix W_H·W_O of shape n_in×n_out.', 'Столько чисел хранят два слоя, но без функции активации они равны ОДНОЙ матрице W_H·W_O размера n_in×n_out.') },
+    { value: nIn * h * nOut, tag: 'shape_order', feedback: t('The product W_H·W_O has the outer sizes n_in×n_out; h disappears.', 'У произведения W_H·W_O внешние размеры n_in×n_out: h исчезает.') },
+  ], EXACT_COUNT);
+  const precision = precisionText(EXACT_COUNT.precision, 'number');
   return {
     signature: signature('count', nIn, h, nOut),
-    text: t(
-      `A network maps ${nIn} inputs to ${h} hidden units to ${nOut} outputs with matrices W_H and W_O, no biases and NO activation between them. It computes the same as one linear layer x·W. How many numbers does W have?`,
-      `Сеть переводит ${nIn} входов в ${h} скрытых нейронов и в ${nOut} выходов матрицами W_H и W_O, без смещений и БЕЗ активации между ними. Она вычисляет то же, что один линейный слой x·W. Сколько чисел в W?`,
-    ),
+    text: tn((f) => [
+      `A network maps ${f.count(nIn, 'input')} to ${f.count(h, 'hidden_unit')} and those to ${f.count(nOut, 'output')} with the weight matrices W_H and W_O, with no biases and NO activation between them. It computes the same as one linear layer x·W. How many numbers does W have?${precision.en}`,
+      `Сеть переводит ${f.count(nIn, 'input')} в ${f.count(h, 'hidden_unit')}, а их — в ${f.count(nOut, 'output')} матрицами весов W_H и W_O; смещений нет, и между слоями НЕТ функции активации. Сеть вычисляет то же, что один линейный слой x·W. Сколько чисел в матрице W?${precision.ru}`,
+    ]),
     answer,
     hints: [
       t('Matrix multiplication is associative: x·W_H·W_O = x·(W_H·W_O).', 'Умножение матриц ассоциативно: x·W_H·W_O = x·(W_H·W_O).'),
-      t(`W_H is ${nIn}×${h}, W_O is ${h}×${nOut}: what shape is their product?`, `W_H имеет размер ${nIn}×${h}, W_O — ${h}×${nOut}: какого размера их произведение?`),
+      t(`W_H is ${nIn}×${h}, W_O is ${h}×${nOut}: what shape is their product?`, `W_H имеет размер ${nIn}×${h}, W_O — ${h}×${nOut}. Какого размера их произведение?`),
     ],
     solution: [
-      { text: t(`W = W_H·W_O is ${nIn}×${nOut}.`, `W = W_H·W_O имеет размер ${nIn}×${nOut}.`) },
-      { text: t(`${nIn}·${nOut} = ${key} numbers: stacking linear layers adds no expressive power, only an activation does.`, `${nIn}·${nOut} = ${key} чисел: линейные слои подряд не добавляют выразительности, её даёт только активация.`) },
+      { text: t(`W = W_H·W_O is ${nIn}×${nOut}.`, `Матрица W = W_H·W_O имеет размер ${nIn}×${nOut}.`) },
+      {
+        text: tn((f) => [
+          `${nIn}·${nOut} = ${f.count(key, 'number')}: stacking linear layers adds no expressive power, only an activation does.`,
+          `${nIn}·${nOut} = ${f.count(key, 'number')}: линейные слои подряд не добавляют выразительности, её даёт только функция активации.`,
+        ]),
+      },
     ],
     mistakes,
   };
 }
 
-export const linearTopic: TopicGenerator = {
+export const linearTopic: TopicGenerator<'linear'> = {
   id: 'linear',
   title: t('Linear layers and shapes', 'Линейные слои и размеры'),
   generate(rng, difficulty) {

@@ -4,11 +4,14 @@
  */
 import type { Rng } from '../../core/rng.js';
 import type { QuestionDraft, TopicGenerator } from '../types.js';
-import { choiceAnswer, numberAnswer, signature } from '../build.js';
-import { close, fmt, fmtVector, t } from '../format.js';
+import { choiceAnswer, numberAnswer, precisionText, signature, THREE_FIGURES } from '../build.js';
+import { close, t, tn } from '../format.js';
 
-const LOG_BASE = t('Cross-entropy uses the natural logarithm ln, not log₁₀.', 'В перекрёстной энтропии натуральный логарифм ln, а не log₁₀.');
+const LOG_BASE = t('Cross-entropy uses the natural logarithm ln, not log₁₀.', 'В перекрёстной энтропии берётся натуральный логарифм ln, а не log₁₀.');
 const SIGN = t('ln p < 0 for p < 1, so the loss −ln p is positive: you lost the minus.', 'ln p < 0 при p < 1, поэтому потеря −ln p положительна: вы потеряли минус.');
+const MEAN = t('That is the sum; the loss is the mean over the batch.', 'Это сумма, а потеря — среднее по батчу.');
+/** Every loss and likelihood here is irrational: the questions ask for 3 significant figures. */
+const PRECISION = precisionText(THREE_FIGURES.precision);
 
 function binary(rng: Rng): QuestionDraft {
   const ys = [rng.int(0, 1), rng.int(0, 1)];
@@ -20,24 +23,25 @@ function binary(rng: Rng): QuestionDraft {
   const { answer, mistakes } = numberAnswer(key, [
     { value: (log10[0]! + log10[1]!) / 2, tag: 'log_base', feedback: LOG_BASE },
     { value: -key, tag: 'sign_error', feedback: SIGN },
-    { value: terms[0]! + terms[1]!, tag: 'off_by_factor', feedback: t('That is the sum; the loss is the mean over the batch.', 'Это сумма; потеря — среднее по батчу.') },
+    { value: terms[0]! + terms[1]!, tag: 'off_by_factor', feedback: MEAN },
     { value: (alwaysP[0]! + alwaysP[1]!) / 2, tag: 'wrong_class_probability', feedback: t('For y = 0 the model is right with probability 1 − p: use −ln(1 − p).', 'Для y = 0 модель права с вероятностью 1 − p: берите −ln(1 − p).') },
-  ]);
-  const lines = ys.map((y, i) => (y === 1 ? `−ln ${fmt(ps[i]!)} = ${fmt(terms[i]!)}` : `−ln(1 − ${fmt(ps[i]!)}) = ${fmt(terms[i]!)}`));
+  ], THREE_FIGURES);
+  const lines = (f: { n(x: number): string; eq(x: number): string }) =>
+    ys.map((y, i) => (y === 1 ? `−ln ${f.n(ps[i]!)} ${f.eq(terms[i]!)}` : `−ln(1 − ${f.n(ps[i]!)}) ${f.eq(terms[i]!)}`)).join('; ');
   return {
     signature: signature('bce', ys, ps),
-    text: t(
-      `A binary classifier outputs p = P(y = 1): p₁ = ${fmt(ps[0]!)} for a sample with y₁ = ${ys[0]}, p₂ = ${fmt(ps[1]!)} for a sample with y₂ = ${ys[1]}. What is the mean binary cross-entropy (natural log)?`,
-      `Бинарный классификатор выдаёт p = P(y = 1): p₁ = ${fmt(ps[0]!)} для примера с y₁ = ${ys[0]}, p₂ = ${fmt(ps[1]!)} для примера с y₂ = ${ys[1]}. Чему равна средняя бинарная перекрёстная энтропия (натуральный логарифм)?`,
-    ),
+    text: tn((f) => [
+      `A binary classifier outputs p = P(y = 1): p₁ = ${f.n(ps[0]!)} for a sample with y₁ = ${ys[0]}, p₂ = ${f.n(ps[1]!)} for a sample with y₂ = ${ys[1]}. What is the mean binary cross-entropy (natural log)?${PRECISION.en}`,
+      `Бинарный классификатор выдаёт p = P(y = 1): p₁ = ${f.n(ps[0]!)} для примера с y₁ = ${ys[0]} и p₂ = ${f.n(ps[1]!)} для примера с y₂ = ${ys[1]}. Чему равна средняя бинарная перекрёстная энтропия (с натуральным логарифмом)?${PRECISION.ru}`,
+    ]),
     answer,
     hints: [
-      t('BCE = −[y·ln p + (1 − y)·ln(1 − p)] per sample, then the mean.', 'BCE = −[y·ln p + (1 − y)·ln(1 − p)] для примера, затем среднее.'),
-      t(`Sample losses: ${lines.join('; ')}.`, `Потери примеров: ${lines.join('; ')}.`),
+      t('BCE = −[y·ln p + (1 − y)·ln(1 − p)] per sample, then the mean.', 'Для каждого примера BCE = −[y·ln p + (1 − y)·ln(1 − p)], затем берётся среднее.'),
+      tn((f) => [`Sample losses: ${lines(f)}.`, `Потери на примерах: ${lines(f)}.`]),
     ],
     solution: [
-      { text: t(`Per sample: ${lines.join('; ')}.`, `По примерам: ${lines.join('; ')}.`) },
-      { text: t(`Mean: (${fmt(terms[0]!)} + ${fmt(terms[1]!)})/2 = ${fmt(key)}.`, `Среднее: (${fmt(terms[0]!)} + ${fmt(terms[1]!)})/2 = ${fmt(key)}.`) },
+      { text: tn((f) => [`Per sample: ${lines(f)}.`, `По примерам: ${lines(f)}.`]) },
+      { text: tn((f) => [`Mean: (${f.n(terms[0]!)} + ${f.n(terms[1]!)})/2 ${f.eq(key)}.`, `Среднее: (${f.n(terms[0]!)} + ${f.n(terms[1]!)})/2 ${f.eq(key)}.`]) },
     ],
     mistakes,
   };
@@ -59,51 +63,71 @@ function multiclass(rng: Rng): QuestionDraft {
   const { answer, mistakes } = numberAnswer(key, [
     { value: (-Math.log10(samples[0]!.p[samples[0]!.y]!) - Math.log10(samples[1]!.p[samples[1]!.y]!)) / 2, tag: 'log_base', feedback: LOG_BASE },
     { value: -key, tag: 'sign_error', feedback: SIGN },
-    { value: terms[0]! + terms[1]!, tag: 'off_by_factor', feedback: t('That is the sum; the loss is the mean over the batch.', 'Это сумма; потеря — среднее по батчу.') },
+    { value: terms[0]! + terms[1]!, tag: 'off_by_factor', feedback: MEAN },
     { value: (argmaxTerms[0]! + argmaxTerms[1]!) / 2, tag: 'wrong_class_probability', feedback: t('Take the probability of the TRUE class, not the largest one.', 'Берите вероятность ИСТИННОГО класса, а не наибольшую.') },
-  ]);
-  const describe = (lang: 'en' | 'ru') =>
-    samples.map((s, i) => (lang === 'en' ? `sample ${i + 1}: p = ${fmtVector(s.p)}, true class ${s.y + 1}` : `пример ${i + 1}: p = ${fmtVector(s.p)}, истинный класс ${s.y + 1}`)).join('; ');
-  const lines = samples.map((s, i) => `−ln ${fmt(s.p[s.y]!)} = ${fmt(terms[i]!)}`);
+  ], THREE_FIGURES);
+  const describe = (f: { lang: string; vec(v: readonly number[]): string }) =>
+    samples.map((s, i) => (f.lang === 'en' ? `sample ${i + 1}: p = ${f.vec(s.p)}, true class ${s.y + 1}` : `пример ${i + 1}: p = ${f.vec(s.p)}, истинный класс ${s.y + 1}`)).join('; ');
+  const lines = (f: { n(x: number): string; eq(x: number): string }) => samples.map((s, i) => `−ln ${f.n(s.p[s.y]!)} ${f.eq(terms[i]!)}`).join('; ');
   return {
     signature: signature('ce', samples.map((s) => `${s.p.join('/')}:${s.y}`)),
-    text: t(
-      `A softmax classifier with ${k} classes predicts ${describe('en')} (classes numbered from 1). What is the mean cross-entropy loss (natural log)?`,
-      `Softmax-классификатор с ${k} классами предсказывает ${describe('ru')} (классы нумеруются с 1). Чему равна средняя перекрёстная энтропия (натуральный логарифм)?`,
-    ),
+    text: tn((f) => [
+      `A softmax classifier with ${f.count(k, 'class_with')} predicts ${describe(f)} (classes numbered from 1). What is the mean cross-entropy loss (natural log)?${PRECISION.en}`,
+      `Softmax-классификатор с ${f.count(k, 'class_with')} предсказывает: ${describe(f)} (классы нумеруются с 1). Чему равна средняя перекрёстная энтропия (с натуральным логарифмом)?${PRECISION.ru}`,
+    ]),
     answer,
     hints: [
-      t('Cross-entropy of one sample is −ln of the probability given to its true class.', 'Перекрёстная энтропия примера — это −ln вероятности его истинного класса.'),
-      t(`Sample losses: ${lines.join('; ')}.`, `Потери примеров: ${lines.join('; ')}.`),
+      t('Cross-entropy of one sample is −ln of the probability given to its true class.', 'Перекрёстная энтропия на одном примере — это −ln вероятности его истинного класса.'),
+      tn((f) => [`Sample losses: ${lines(f)}.`, `Потери на примерах: ${lines(f)}.`]),
     ],
     solution: [
-      { text: t(`Per sample: ${lines.join('; ')}.`, `По примерам: ${lines.join('; ')}.`) },
-      { text: t(`Mean: ${fmt(key)}.`, `Среднее: ${fmt(key)}.`) },
+      { text: tn((f) => [`Per sample: ${lines(f)}.`, `По примерам: ${lines(f)}.`]) },
+      { text: tn((f) => [`Mean: (${f.n(terms[0]!)} + ${f.n(terms[1]!)})/2 ${f.eq(key)}.`, `Среднее: (${f.n(terms[0]!)} + ${f.n(terms[1]!)})/2 ${f.eq(key)}.`]) },
     ],
     mistakes,
   };
 }
+
+/**
+ * The three images of the "which sample costs most" question. Named by what they show, not
+ * numbered: a bare number answering a choice always means the option's position.
+ */
+export const IMAGES = [
+  t('The cat image', 'Изображение кошки'),
+  t('The dog image', 'Изображение собаки'),
+  t('The frog image', 'Изображение лягушки'),
+] as const;
+const IMAGE_NAMES = [t('cat', 'кошки'), t('dog', 'собаки'), t('frog', 'лягушки')] as const;
 
 function costliest(rng: Rng): QuestionDraft | null {
   const ps = [0, 1, 2].map(() => rng.int(1, 99) / 100);
   if (new Set(ps).size < 3) return null;
   const worst = ps.indexOf(Math.min(...ps));
   const best = ps.indexOf(Math.max(...ps));
-  const label = (i: number) => t(`Sample ${i + 1}`, `Пример ${i + 1}`);
   const middle = [0, 1, 2].find((i) => i !== worst && i !== best)!;
-  const { answer, mistakes } = choiceAnswer(rng, label(worst), [
-    { text: label(best), tag: 'likelihood_vs_log', feedback: t('A confident correct prediction costs little: −ln p is small when p is near 1.', 'Уверенное верное предсказание стоит мало: −ln p мало, когда p близко к 1.') },
-    { text: label(middle), tag: 'likelihood_vs_log', feedback: t('Compare −ln p: the smallest probability of the true class costs the most.', 'Сравните −ln p: самая маленькая вероятность истинного класса стоит дороже всего.') },
+  const { answer, mistakes } = choiceAnswer(rng, IMAGES[worst]!, [
+    { text: IMAGES[best]!, tag: 'likelihood_vs_log', feedback: t('A confident correct prediction costs little: −ln p is small when p is near 1.', 'Уверенное верное предсказание стоит мало: −ln p близко к 0, когда p близко к 1.') },
+    { text: IMAGES[middle]!, tag: 'likelihood_vs_log', feedback: t('Compare −ln p: the smallest probability of the true class costs the most.', 'Сравните −ln p: дороже всего обходится самая маленькая вероятность истинного класса.') },
   ]);
+  const given = (f: { lang: string; n(x: number): string }) => ps.map((p, i) => (f.lang === 'en' ? `the ${IMAGE_NAMES[i]!.en} image ${f.n(p)}` : `изображению ${IMAGE_NAMES[i]!.ru} — ${f.n(p)}`)).join(f.lang === 'en' ? ', ' : '; ');
+  const losses = (f: { lang: string; eq(x: number): string }) =>
+    ps.map((p, i) => `${f.lang === 'en' ? IMAGE_NAMES[i]!.en : IMAGE_NAMES[i]!.ru}: −ln p ${f.eq(-Math.log(p))}`).join('; ');
   return {
     signature: signature('worst', ps),
-    text: t(
-      `The model gives the true class of three samples the probabilities ${ps.map((p, i) => `p${i + 1} = ${fmt(p)}`).join(', ')}. Which sample adds the most to the cross-entropy loss?`,
-      `Модель даёт истинному классу трёх примеров вероятности ${ps.map((p, i) => `p${i + 1} = ${fmt(p)}`).join(', ')}. Какой пример больше всего добавляет к перекрёстной энтропии?`,
-    ),
+    text: tn((f) => [
+      `A classifier gives the true class of each of three images the probability: ${given(f)}. Which image adds the most to the cross-entropy loss?`,
+      `Классификатор даёт истинному классу каждого из трёх изображений вероятность: ${given(f)}. Какое изображение вносит наибольший вклад в перекрёстную энтропию?`,
+    ]),
     answer,
-    hints: [t('Each sample adds −ln p of its true class.', 'Каждый пример добавляет −ln p своего истинного класса.'), t('−ln p grows as p falls to 0.', '−ln p растёт, когда p падает к 0.')],
-    solution: [{ text: t(`Losses: ${ps.map((p) => fmt(-Math.log(p))).join(', ')}; the largest is sample ${worst + 1}.`, `Потери: ${ps.map((p) => fmt(-Math.log(p))).join(', ')}; наибольшая у примера ${worst + 1}.`) }],
+    hints: [t('Each image adds −ln p of its true class.', 'Каждое изображение добавляет −ln p своего истинного класса.'), t('−ln p grows as p falls to 0.', '−ln p растёт, когда p уменьшается к 0.')],
+    solution: [
+      {
+        text: tn((f) => [
+          `Losses: ${losses(f)}; the largest is the ${IMAGE_NAMES[worst]!.en} image's.`,
+          `Потери: ${losses(f)}; наибольшая — у изображения ${IMAGE_NAMES[worst]!.ru}.`,
+        ]),
+      },
+    ],
     mistakes,
   };
 }
@@ -119,38 +143,42 @@ function likelihood(rng: Rng): QuestionDraft {
     key,
     askNll
       ? [
-          { value: lik, tag: 'likelihood_vs_log', feedback: t('That is the likelihood Π p; the negative log-likelihood is −Σ ln p.', 'Это правдоподобие Π p; отрицательное лог-правдоподобие — это −Σ ln p.') },
+          { value: lik, tag: 'likelihood_vs_log', feedback: t('That is the likelihood Π p; the negative log-likelihood is −Σ ln p.', 'Это правдоподобие Π p, а отрицательное логарифмическое правдоподобие — это −Σ ln p.') },
           { value: -nll, tag: 'sign_error', feedback: SIGN },
           { value: ps.reduce((s, p) => s - Math.log10(p), 0), tag: 'log_base', feedback: LOG_BASE },
         ]
       : [
-          { value: nll, tag: 'likelihood_vs_log', feedback: t('That is −ln of the likelihood; the likelihood itself is the product Π p.', 'Это −ln правдоподобия; само правдоподобие — произведение Π p.') },
-          { value: ps.reduce((s, p) => s + p, 0), tag: 'likelihood_vs_log', feedback: t('Independent samples multiply: the likelihood is Π p, not Σ p.', 'Независимые примеры перемножаются: правдоподобие — Π p, а не Σ p.') },
+          { value: nll, tag: 'likelihood_vs_log', feedback: t('That is −ln of the likelihood; the likelihood itself is the product Π p.', 'Это −ln правдоподобия, а само правдоподобие — произведение Π p.') },
+          { value: ps.reduce((s, p) => s + p, 0), tag: 'likelihood_vs_log', feedback: t('Independent samples multiply: the likelihood is Π p, not Σ p.', 'Вероятности независимых примеров перемножаются: правдоподобие — это Π p, а не Σ p.') },
         ],
-    // A product of probabilities is often below 0.01: the default absolute floor (0.001) would
-    // accept answers 10% off, or even 0; plain relative 1% is what the issue asks for.
-    askNll ? undefined : { relative: 0.01, absolute: 1e-12 },
+    // a product of probabilities is often far below 0.01: plain relative 1%, no absolute floor
+    THREE_FIGURES,
   );
-  const list = ps.map(fmt).join(', ');
   return {
     signature: signature('lik', ps, askNll ? 1 : 0),
     text: askNll
-      ? t(`A model gives the true labels of ${n} independent samples the probabilities ${list}. What is the negative log-likelihood −ln L (natural log)?`, `Модель даёт истинным меткам ${n} независимых примеров вероятности ${list}. Чему равно отрицательное лог-правдоподобие −ln L (натуральный логарифм)?`)
-      : t(`A model gives the true labels of ${n} independent samples the probabilities ${list}. What is the likelihood L of these labels?`, `Модель даёт истинным меткам ${n} независимых примеров вероятности ${list}. Чему равно правдоподобие L этих меток?`),
+      ? tn((f) => [
+          `A model gives the true labels of ${f.count(n, 'independent_sample')} the probabilities ${f.list(ps)}. What is the negative log-likelihood −ln L (natural log)?${PRECISION.en}`,
+          `Модель даёт истинным меткам ${f.count(n, 'independent_sample')} вероятности ${f.list(ps)}. Чему равно отрицательное логарифмическое правдоподобие −ln L (с натуральным логарифмом)?${PRECISION.ru}`,
+        ])
+      : tn((f) => [
+          `A model gives the true labels of ${f.count(n, 'independent_sample')} the probabilities ${f.list(ps)}. What is the likelihood L of these labels?${PRECISION.en}`,
+          `Модель даёт истинным меткам ${f.count(n, 'independent_sample')} вероятности ${f.list(ps)}. Чему равно правдоподобие L этих меток?${PRECISION.ru}`,
+        ]),
     answer,
     hints: [
-      t('Independent samples: the likelihood is the product L = Π p.', 'Независимые примеры: правдоподобие — произведение L = Π p.'),
+      t('Independent samples: the likelihood is the product L = Π p.', 'Примеры независимы, поэтому правдоподобие — произведение L = Π p.'),
       t('The log turns the product into a sum: −ln L = −Σ ln p.', 'Логарифм превращает произведение в сумму: −ln L = −Σ ln p.'),
     ],
     solution: [
-      { text: t(`L = ${ps.map(fmt).join('·')} = ${fmt(lik)}.`, `L = ${ps.map(fmt).join('·')} = ${fmt(lik)}.`) },
-      { text: t(`−ln L = ${ps.map((p) => `(−ln ${fmt(p)})`).join(' + ')} = ${fmt(nll)}.`, `−ln L = ${ps.map((p) => `(−ln ${fmt(p)})`).join(' + ')} = ${fmt(nll)}.`) },
+      { text: tn((f) => [`L = ${ps.map((p) => f.n(p)).join('·')} ${f.eq(lik)}.`, `L = ${ps.map((p) => f.n(p)).join('·')} ${f.eq(lik)}.`]) },
+      { text: tn((f) => [`−ln L = ${ps.map((p) => `(−ln ${f.n(p)})`).join(' + ')} ${f.eq(nll)}.`, `−ln L = ${ps.map((p) => `(−ln ${f.n(p)})`).join(' + ')} ${f.eq(nll)}.`]) },
     ],
     mistakes,
   };
 }
 
-export const lossTopic: TopicGenerator = {
+export const lossTopic: TopicGenerator<'loss'> = {
   id: 'loss',
   title: t('Cross-entropy and likelihood', 'Перекрёстная энтропия и правдоподобие'),
   generate(rng, difficulty) {
@@ -187,7 +215,7 @@ export const lossTopic: TopicGenerator = {
       const ps = nums(parts[1]);
       const losses = ps.map((p) => -Math.log(p));
       const worst = losses.indexOf(Math.max(...losses));
-      return d.answer.choices[d.answer.value]!.en === `Sample ${worst + 1}`;
+      return d.answer.choices[d.answer.value]!.en === IMAGES[worst]!.en;
     }
     return false;
   },

@@ -4,10 +4,9 @@
  */
 import type { Rng } from '../../core/rng.js';
 import type { QuestionDraft, TopicGenerator } from '../types.js';
-import { choiceAnswer, numberAnswer, signature } from '../build.js';
-import { close, factor, fmt, fmtMatrix, fmtVector, t, term } from '../format.js';
+import { choiceAnswer, numberAnswer, precisionText, signature, THREE_FIGURES } from '../build.js';
+import { close, t, tn, type NumberStyle } from '../format.js';
 import { matmul } from './linear.js';
-import { decimalsTolerance } from '../tolerance.js';
 
 /** Softmax shifted by the maximum so large logits do not overflow. */
 export function softmax(z: readonly number[]): number[] {
@@ -16,6 +15,12 @@ export function softmax(z: readonly number[]): number[] {
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / s);
 }
+
+/**
+ * The classes, named by what they are rather than numbered: a bare number answering the
+ * "which class?" choice always means the option's position.
+ */
+export const CLASS_NAMES = [t('cat', 'кошка'), t('dog', 'собака'), t('frog', 'лягушка')] as const;
 
 interface Setup {
   x: number[];
@@ -32,40 +37,43 @@ function setup(rng: Rng, classes: number): Setup {
   return { x, w, b, z };
 }
 
-function describe(s: Setup) {
-  return {
-    en: `x = ${fmtVector(s.x)} (1×4), W = ${fmtMatrix(s.w)} (4×${s.b.length}, row by row), b = ${fmtVector(s.b)}`,
-    ru: `x = ${fmtVector(s.x)} (1×4), W = ${fmtMatrix(s.w)} (4×${s.b.length}, по строкам), b = ${fmtVector(s.b)}`,
-  };
+function describe(s: Setup, f: NumberStyle): string {
+  return f.lang === 'en'
+    ? `x = ${f.vec(s.x)} (1×4), W = ${f.mat(s.w)} (4×${s.b.length}, row by row), b = ${f.vec(s.b)}`
+    : `x = ${f.vec(s.x)} (1×4), W = ${f.mat(s.w)} (4×${s.b.length}, по строкам), b = ${f.vec(s.b)}`;
 }
 
-function dot(s: Setup, j: number): string {
-  return s.x.map((xi, i) => `${factor(xi)}·${factor(s.w[i]![j]!)}`).join(' + ') + ` ${term(s.b[j]!)}`;
+function dot(s: Setup, j: number, f: NumberStyle): string {
+  return s.x.map((xi, i) => `${f.factor(xi)}·${f.factor(s.w[i]![j]!)}`).join(' + ') + ` ${f.term(s.b[j]!)}`;
 }
 
-const PROB_DECIMALS = 3;
+/** e^z as a formula: e^2, e^(−1). */
+function power(z: number, f: NumberStyle): string {
+  return z < 0 ? `e^(${f.n(z)})` : `e^${f.n(z)}`;
+}
 
 function logit(rng: Rng): QuestionDraft {
   const s = setup(rng, 2);
   const j = rng.int(0, 1);
   const key = s.z[j]!;
   const { answer, mistakes } = numberAnswer(key, [
-    { value: key - s.b[j]!, tag: 'forgot_bias', feedback: t('Add the bias b_j after the dot product.', 'Прибавьте смещение b_j после скалярного произведения.') },
-    { value: s.z[1 - j]!, tag: 'shape_order', feedback: t(`Logit ${j + 1} uses column ${j + 1} of W.`, `Логит ${j + 1} использует столбец ${j + 1} матрицы W.`) },
+    { value: key - s.b[j]!, tag: 'forgot_bias', feedback: t('Add the bias b_j after the dot product.', 'Прибавьте смещение b_j к скалярному произведению.') },
+    { value: s.z[1 - j]!, tag: 'shape_order', feedback: t(`Logit ${j + 1} uses column ${j + 1} of W.`, `Логит z${j + 1} считается по столбцу ${j + 1} матрицы W.`) },
   ]);
-  const d = describe(s);
   return {
     signature: signature('logit', s.x, s.w.flat(), s.b, j),
-    text: t(`Logits z = x·W + b with ${d.en}. What is z${j + 1}?`, `Логиты z = x·W + b, где ${d.ru}. Чему равен z${j + 1}?`),
+    text: tn((f) => [`Logits z = x·W + b with ${describe(s, f)}. What is z${j + 1}?`, `Логиты z = x·W + b, где ${describe(s, f)}. Чему равен z${j + 1}?`]),
     answer,
     hints: [
-      t(`z${j + 1} is x times column ${j + 1} of W, plus b${j + 1}.`, `z${j + 1} — это x на столбец ${j + 1} матрицы W плюс b${j + 1}.`),
-      t(`z${j + 1} = ${dot(s, j)}.`, `z${j + 1} = ${dot(s, j)}.`),
+      t(`z${j + 1} is x times column ${j + 1} of W, plus b${j + 1}.`, `z${j + 1} — это x, умноженный на столбец ${j + 1} матрицы W, плюс b${j + 1}.`),
+      tn((f) => [`z${j + 1} = ${dot(s, j, f)}.`, `z${j + 1} = ${dot(s, j, f)}.`]),
     ],
-    solution: [{ text: t(`z${j + 1} = ${dot(s, j)} = ${key}.`, `z${j + 1} = ${dot(s, j)} = ${key}.`) }],
+    solution: [{ text: tn((f) => [`z${j + 1} = ${dot(s, j, f)} = ${f.n(key)}.`, `z${j + 1} = ${dot(s, j, f)} = ${f.n(key)}.`]) }],
     mistakes,
   };
 }
+
+const PRECISION = precisionText(THREE_FIGURES.precision);
 
 function probability(rng: Rng, classes: number): QuestionDraft {
   const s = setup(rng, classes);
@@ -73,74 +81,88 @@ function probability(rng: Rng, classes: number): QuestionDraft {
   const p = softmax(s.z);
   const key = p[j]!;
   const zSum = s.z.reduce((a, b) => a + b, 0);
-  const tol = decimalsTolerance(PROB_DECIMALS);
   const { answer, mistakes } = numberAnswer(
     key,
     [
-      { value: s.z[j]!, tag: 'logits_not_probabilities', feedback: t('That is the logit z_j; softmax turns it into a probability e^{z_j}/Σ e^{z_k}.', 'Это логит z_j; softmax превращает его в вероятность e^{z_j}/Σ e^{z_k}.') },
+      { value: s.z[j]!, tag: 'logits_not_probabilities', feedback: t('That is the logit z_j; softmax turns it into a probability e^{z_j}/Σ e^{z_k}.', 'Это логит z_j, а softmax превращает его в вероятность e^{z_j}/Σ e^{z_k}.') },
       { value: zSum === 0 ? NaN : s.z[j]! / zSum, tag: 'logits_not_probabilities', feedback: t('Softmax divides exponentials e^{z_j}/Σ e^{z_k}, not the logits themselves.', 'Softmax делит экспоненты e^{z_j}/Σ e^{z_k}, а не сами логиты.') },
-      { value: 1 - key, tag: 'argmax_wrong', feedback: t(`That is the probability of the other class${classes > 2 ? 'es' : ''}.`, 'Это вероятность другого класса (других классов).') },
+      {
+        value: 1 - key,
+        tag: 'argmax_wrong',
+        feedback: classes === 2 ? t('That is the probability of the other class.', 'Это вероятность другого класса.') : t('That is the probability of the other classes together.', 'Это суммарная вероятность остальных классов.'),
+      },
     ],
-    tol,
+    THREE_FIGURES,
   );
-  const d = describe(s);
-  const exps = s.z.map((z) => `e^${z}`).join(' + ');
+  const exps = (f: NumberStyle) => s.z.map((z) => power(z, f)).join(' + ');
   return {
     signature: signature('prob', s.x, s.w.flat(), s.b, j),
-    text: t(
-      `Logits z = x·W + b with ${d.en}. What probability does softmax give class ${j + 1}? Give ${PROB_DECIMALS} decimals.`,
-      `Логиты z = x·W + b, где ${d.ru}. Какую вероятность softmax даёт классу ${j + 1}? Дайте ${PROB_DECIMALS} знака после запятой.`,
-    ),
+    text: tn((f) => [
+      `Logits z = x·W + b with ${describe(s, f)}. What probability does softmax give class ${j + 1}?${PRECISION.en}`,
+      `Логиты z = x·W + b, где ${describe(s, f)}. Какую вероятность softmax даёт классу ${j + 1}?${PRECISION.ru}`,
+    ]),
     answer,
     hints: [
       t('First compute every logit: z_k = x·(column k of W) + b_k.', 'Сначала найдите все логиты: z_k = x·(столбец k матрицы W) + b_k.'),
-      t(`z = ${fmtVector(s.z)}.`, `z = ${fmtVector(s.z)}.`),
-      t(`p${j + 1} = e^${s.z[j]} / (${exps}).`, `p${j + 1} = e^${s.z[j]} / (${exps}).`),
+      tn((f) => [`z = ${f.vec(s.z)}.`, `z = ${f.vec(s.z)}.`]),
+      tn((f) => [`p${j + 1} = ${power(s.z[j]!, f)} / (${exps(f)}).`, `p${j + 1} = ${power(s.z[j]!, f)} / (${exps(f)}).`]),
     ],
     solution: [
-      ...s.z.map((z, k) => ({ text: t(`z${k + 1} = ${dot(s, k)} = ${z}.`, `z${k + 1} = ${dot(s, k)} = ${z}.`) })),
-      { text: t(`p = softmax(z) = ${fmtVector(p.map((v) => Number(v.toFixed(4))))}.`, `p = softmax(z) = ${fmtVector(p.map((v) => Number(v.toFixed(4))))}.`) },
-      { text: t(`p${j + 1} = e^${s.z[j]} / (${exps}) ≈ ${key.toFixed(PROB_DECIMALS)}.`, `p${j + 1} = e^${s.z[j]} / (${exps}) ≈ ${key.toFixed(PROB_DECIMALS)}.`) },
+      ...s.z.map((z, k) => ({ text: tn((f) => [`z${k + 1} = ${dot(s, k, f)} = ${f.n(z)}.`, `z${k + 1} = ${dot(s, k, f)} = ${f.n(z)}.`]) })),
+      { text: tn((f) => [`p = softmax(z) ≈ ${f.vec(p)}.`, `p = softmax(z) ≈ ${f.vec(p)}.`]) },
+      { text: tn((f) => [`p${j + 1} = ${power(s.z[j]!, f)} / (${exps(f)}) ${f.eq(key)}.`, `p${j + 1} = ${power(s.z[j]!, f)} / (${exps(f)}) ${f.eq(key)}.`]) },
     ],
     mistakes,
   };
+}
+
+/** "Class "cat"" / "Класс «кошка»": the choice text of class k. */
+function classLabel(k: number) {
+  return t(`Class "${CLASS_NAMES[k]!.en}"`, `Класс «${CLASS_NAMES[k]!.ru}»`);
 }
 
 function predicted(rng: Rng, classes: number): QuestionDraft | null {
   const s = setup(rng, classes);
   const best = s.z.indexOf(Math.max(...s.z));
   if (s.z.filter((z) => z === s.z[best]).length > 1) return null; // a tie has no single answer
-  const label = (k: number) => t(`Class ${k + 1}`, `Класс ${k + 1}`);
   const bigBias = s.b.indexOf(Math.max(...s.b));
   const wrongs = [...Array(classes).keys()]
     .filter((k) => k !== best)
     .map((k) => ({
-      text: label(k),
+      text: classLabel(k),
       tag: 'argmax_wrong' as const,
       feedback:
         k === bigBias
-          ? t('The bias alone does not decide: compare the whole logits x·W + b.', 'Смещение само по себе не решает: сравните логиты x·W + b целиком.')
-          : t(`Compute all logits: z = ${fmtVector(s.z)}; the prediction is the largest.`, `Посчитайте все логиты: z = ${fmtVector(s.z)}; предсказание — наибольший.`),
+          ? t('The bias alone does not decide: compare the whole logits x·W + b.', 'Смещение само по себе ничего не решает: сравните логиты x·W + b целиком.')
+          : tn((f) => [`Compute all logits: z = ${f.vec(s.z)}; the prediction is the largest.`, `Посчитайте все логиты: z = ${f.vec(s.z)}; предсказывается класс с наибольшим логитом.`]),
     }));
-  const { answer, mistakes } = choiceAnswer(rng, label(best), wrongs);
-  const d = describe(s);
+  const { answer, mistakes } = choiceAnswer(rng, classLabel(best), wrongs);
+  const names = (lang: 'en' | 'ru') => CLASS_NAMES.slice(0, classes).map((c, k) => `${k + 1} — ${lang === 'en' ? `"${c.en}"` : `«${c.ru}»`}`).join(', ');
   return {
     signature: signature('argmax', s.x, s.w.flat(), s.b),
-    text: t(`Logits z = x·W + b with ${d.en}. Which class does the softmax classifier predict?`, `Логиты z = x·W + b, где ${d.ru}. Какой класс предсказывает softmax-классификатор?`),
+    text: tn((f) => [
+      `A softmax classifier tells apart ${f.count(classes, 'class')}: ${names('en')}. Its logits are z = x·W + b with ${describe(s, f)}. Which class does it predict?`,
+      `Softmax-классификатор различает ${f.count(classes, 'class')}: ${names('ru')}. Его логиты z = x·W + b, где ${describe(s, f)}. Какой класс он предсказывает?`,
+    ]),
     answer,
     hints: [
       t('Softmax keeps the order of the logits: the largest logit has the largest probability.', 'Softmax сохраняет порядок логитов: у наибольшего логита наибольшая вероятность.'),
-      t(`z1 = ${dot(s, 0)}.`, `z1 = ${dot(s, 0)}.`),
+      tn((f) => [`z1 = ${dot(s, 0, f)}.`, `z1 = ${dot(s, 0, f)}.`]),
     ],
     solution: [
-      ...s.z.map((z, k) => ({ text: t(`z${k + 1} = ${dot(s, k)} = ${z}.`, `z${k + 1} = ${dot(s, k)} = ${z}.`) })),
-      { text: t(`The largest logit is z${best + 1} = ${s.z[best]}: class ${best + 1}.`, `Наибольший логит z${best + 1} = ${s.z[best]}: класс ${best + 1}.`) },
+      ...s.z.map((z, k) => ({ text: tn((f) => [`z${k + 1} = ${dot(s, k, f)} = ${f.n(z)}.`, `z${k + 1} = ${dot(s, k, f)} = ${f.n(z)}.`]) })),
+      {
+        text: tn((f) => [
+          `The largest logit is z${best + 1} = ${f.n(s.z[best]!)}: class "${CLASS_NAMES[best]!.en}".`,
+          `Наибольший логит z${best + 1} = ${f.n(s.z[best]!)}: класс «${CLASS_NAMES[best]!.ru}».`,
+        ]),
+      },
     ],
     mistakes,
   };
 }
 
-export const softmaxTopic: TopicGenerator = {
+export const softmaxTopic: TopicGenerator<'softmax'> = {
   id: 'softmax',
   title: t('Logits and softmax', 'Логиты и softmax'),
   generate(rng, difficulty) {
@@ -166,7 +188,7 @@ export const softmaxTopic: TopicGenerator = {
     }
     if (kind === 'argmax' && d.answer.kind === 'choice') {
       const best = z.indexOf(Math.max(...z));
-      return d.answer.choices[d.answer.value]!.en === `Class ${best + 1}`;
+      return d.answer.choices[d.answer.value]!.en === classLabel(best).en;
     }
     return false;
   },

@@ -1,4 +1,4 @@
-import { streakFromDays, DAY_MS } from '../streak.js';
+import { DAY_MS, streakFromDays } from '../streak.js';
 import type { AttemptInput, AttemptRecord, AttemptsRepo, ChatKey, TopicStats, UserKey } from '../types.js';
 import { type Db, fromBit, orNull, toBit } from './sql-values.js';
 
@@ -83,8 +83,11 @@ export function sqliteAttempts(db: Db): AttemptsRepo {
     `${statsSelect} WHERE user_key = ? AND chat_key = ? GROUP BY topic ORDER BY topic`,
   );
   const correctDays = db
-    .prepare<[number, string, number], number>(
-      `SELECT DISTINCT at / ? AS day FROM attempts WHERE user_key = ? AND correct = 1 AND at <= ? ORDER BY day DESC`,
+    .prepare<[string], number>(
+      // The day length is written into the SQL: a bound JS number arrives as REAL, which would
+      // turn this integer division into a fractional one, and the expression must match the
+      // attempts_user_days index. Days after `now` are skipped by streakFromDays.
+      `SELECT DISTINCT at / ${DAY_MS} AS day FROM attempts WHERE user_key = ? AND correct = 1 ORDER BY day DESC`,
     )
     .pluck();
 
@@ -118,7 +121,7 @@ export function sqliteAttempts(db: Db): AttemptsRepo {
     },
     streak(user: UserKey, now: number): number {
       // Days are read newest first and lazily: the count stops at the first gap.
-      return streakFromDays(correctDays.iterate(DAY_MS, user, Math.floor(now)), now);
+      return streakFromDays(correctDays.iterate(user), now);
     },
   };
 }

@@ -1,0 +1,82 @@
+/**
+ * The request shapes of the local chat's HTTP API (contracts; see the README), checked with zod.
+ * A body that does not fit answers 400 `invalid_body` naming each bad field.
+ */
+import { z } from 'zod';
+import { ApiError } from './api-error.js';
+
+/** Longest message text a user may send (Telegram's limit). */
+export const MAX_USER_TEXT = 4096;
+
+/** Chat ids in URLs: letters, digits and `_ . : -`, up to 64 characters. */
+export const CHAT_ID_RE = /^[\w.:-]{1,64}$/;
+
+const LOCALE_RE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
+
+/** A message id: a positive integer, as a JSON string or number. */
+const messageId = z.union([z.string().regex(/^\d{1,15}$/, 'must be a message id (digits)'), z.number().int().positive()]).transform(Number);
+
+const from = z.object({
+  id: z
+    .union([z.string(), z.number().int()])
+    .transform(String)
+    .pipe(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters')),
+  name: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+});
+
+/** `POST /api/chats/{chatId}/messages` (JSON, or the same fields of a multipart form). */
+export const postMessageSchema = z.object({
+  from,
+  text: z.string().max(MAX_USER_TEXT, `must be at most ${MAX_USER_TEXT} characters`).default(''),
+  chatKind: z.enum(['group', 'private']),
+  locale: z.string().max(35).regex(LOCALE_RE, 'must be a language tag such as "ru" or "en-GB"').optional(),
+  /** The id of the message this one answers (a reply to a quiz question). */
+  replyTo: messageId.optional(),
+});
+export type PostMessageBody = z.infer<typeof postMessageSchema>;
+
+/** `POST /api/chats/{chatId}/actions`. */
+export const postActionSchema = z.object({
+  from,
+  messageId,
+  action: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  locale: z.string().max(35).regex(LOCALE_RE, 'must be a language tag such as "ru" or "en-GB"').optional(),
+});
+export type PostActionBody = z.infer<typeof postActionSchema>;
+
+/** `POST /api/access`. */
+export const accessSchema = z.object({ code: z.string().min(1).max(200) });
+
+/** The `after` and `as` query of the message list and the event stream. */
+export const listQuerySchema = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be a message id or sequence number (digits)')
+    .transform(Number)
+    .optional(),
+  as: z.string().trim().min(1).max(64).optional(),
+});
+
+/** `GET /api/autocomplete`. */
+export const autocompleteQuerySchema = z.object({
+  command: z.string().min(1).max(32),
+  option: z.string().min(1).max(32),
+  q: z.string().max(100).default(''),
+  lang: z.enum(['en', 'ru']).default('en'),
+});
+
+/** Parses `value` or throws a 400 naming every bad field. */
+export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, what: string, code = 'invalid_body'): z.output<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const parts = r.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : what}: ${i.message}`);
+  throw new ApiError(400, code, `Bad ${what}: ${parts.join('; ')}.`);
+}
+
+/** Checks a chat id from the URL. */
+export function checkChatId(chatId: string): string {
+  if (!CHAT_ID_RE.test(chatId)) {
+    throw new ApiError(400, 'invalid_chat_id', 'The chat id must be 1-64 letters, digits or "_ . : -", e.g. "class" or "private-ann".');
+  }
+  return chatId;
+}

@@ -1,0 +1,44 @@
+/**
+ * `/plot [functions] [from] [to]`: activations (ids, aliases) or expressions in x on one chart,
+ * f solid and f′ dashed, drawn in the worker pool; the caption gives each activation's formula,
+ * derivative and teaching note from the registry. `/plot list` lists the activations.
+ */
+import { renderInPool } from '../../render/in-pool.js';
+import { splitItems } from '../../render/index.js';
+import { PLOT_OPTIONS } from '../../render/option-specs.js';
+import type { BotCommand } from '../command.js';
+import { activationList, plotCaption } from '../features/plot-caption.js';
+
+/** Words that ask for the list instead of a chart (the registry's error message points to `/plot --list`). */
+const LIST_WORDS = new Set(['list', '--list', 'список']);
+
+export const command: BotCommand = {
+  name: 'plot',
+  description: {
+    en: 'Plot activation functions or expressions in x with their derivatives',
+    ru: 'График функций активации или выражений от x вместе с производными',
+  },
+  options: PLOT_OPTIONS,
+  examples: ['/plot relu', '/plot relu,gelu -3 3', '/plot sigmoid,tanh', '/plot list'],
+  async run(ctx) {
+    const list = String(ctx.options.functions ?? '').trim();
+    if (LIST_WORDS.has(list.toLowerCase())) {
+      await ctx.send(activationList(ctx.lang));
+      return;
+    }
+    const items = splitItems(list);
+    const from = typeof ctx.options.from === 'number' ? ctx.options.from : undefined;
+    const to = typeof ctx.options.to === 'number' ? ctx.options.to : undefined;
+    await ctx.replier.typing?.();
+    // Bad items (a typo, an expression that does not parse) come back from the worker as the
+    // render module's or the parser's own UserInputError, rendered by the bot in the chat's language.
+    const png = await renderInPool(ctx.services.pool, {
+      kind: 'plot',
+      items,
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+      lang: ctx.lang,
+    });
+    await ctx.send({ text: plotCaption(items, ctx.lang), images: [{ png, name: 'plot.png', alt: items.join(', ') }] });
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * Helpers for the /train, /predict and /cancel tests: the iris CSV, and running a command
+ * while the harness clock moves (progress edits are throttled on the bot's clock, and a real
+ * training takes real time).
+ */
+import { readFileSync } from 'node:fs';
+import type { Harness, Reply } from '../harness.js';
+
+/** assets/datasets/iris.csv: 150 rows, 4 measurements, 3 species. */
+export const IRIS = new Uint8Array(readFileSync(new URL('../../../assets/datasets/iris.csv', import.meta.url)));
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Awaits `p` while moving the bot's clock a second every `realMs` of real time. */
+export async function withClockRunning<T>(h: Harness, p: Promise<T>, realMs = 40): Promise<T> {
+  let done = false;
+  const mark = () => {
+    done = true;
+  };
+  p.then(mark, mark);
+  while (!done) {
+    await h.clock.advance(1000);
+    await sleep(realMs);
+  }
+  return p;
+}
+
+/** Waits (real time) until `cond` holds, or fails after `timeoutMs`. */
+export async function waitFor(cond: () => boolean, timeoutMs = 30_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** The messages of a reply that carry pictures. */
+export function withImages(r: Reply): Reply['sent'] {
+  return r.sent.filter((s) => (s.message.images?.length ?? 0) > 0);
+}
