@@ -9,15 +9,12 @@
  *   forces the exit.
  */
 import type { RunningDoor } from './adapters/door.js';
-import { startLocalDoor } from './adapters/local/index.js';
-import { createBot } from './bot/bot.js';
 import type { BotServices } from './bot/services.js';
 import type { Bot } from './bot/types.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createPool, poolOptionsFrom, type WorkerPool } from './jobs/pool.js';
+import type { WorkerPool } from './jobs/pool.js';
 import { createLogger } from './log.js';
-import { SpellService, poolRunner } from './spells/service.js';
-import { openStore, StoreError, type Store } from './store/index.js';
+import type { Store } from './store/index.js';
 
 /** The longest a clean shutdown may take before the process exits anyway. */
 const SHUTDOWN_LIMIT_MS = 20_000;
@@ -56,6 +53,15 @@ function startFailure(name: string, e: unknown, config: Config): string {
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config);
+  // Loaded after the configuration is checked, so a bad variable is answered at once rather
+  // than after canvas, the worker pool and the commands have loaded.
+  const [{ startLocalDoor }, { createBot }, { createPool, poolOptionsFrom }, { SpellService, poolRunner }, { openStore, StoreError }] = await Promise.all([
+    import('./adapters/local/index.js'),
+    import('./bot/bot.js'),
+    import('./jobs/pool.js'),
+    import('./spells/service.js'),
+    import('./store/index.js'),
+  ]);
 
   let store: Store;
   try {

@@ -275,12 +275,13 @@ export function createBot(services: BotServices, opts: CreateBotOptions = {}): B
     let lang: Lang = config.lang;
     try {
       lang = langFor(chat, user);
-      remember(chat, user);
       const uk = userKey(chat.door, user.id);
       const ck = chatKey(chat.door, chat.id);
       const checks: Array<{ kind: 'user' | 'chat'; key: string }> = [{ kind: 'user', key: uk }];
       if (chat.kind === 'group') checks.push({ kind: 'chat', key: ck });
+      // Limits first: a flood must not turn into database writes.
       if (await limited(checks, reply, lang, true, req.message)) return;
+      remember(chat, user);
       const cmd = byName.get(req.command.toLowerCase());
       if (!cmd) {
         const text = joinRichText([[t(lang, 'unknown_command', { name: req.command.slice(0, 40) })], commandList(commands, lang)], '\n\n');
@@ -312,8 +313,8 @@ export function createBot(services: BotServices, opts: CreateBotOptions = {}): B
     let lang: Lang = config.lang;
     try {
       lang = langFor(chat, user);
-      remember(chat, user);
       if (await limited([{ kind: 'user', key: userKey(chat.door, user.id) }], reply, lang, true, undefined)) return;
+      remember(chat, user);
       const stored = actionStore.get(act.actionId, chat);
       const handler = stored ? byName.get(stored.command)?.actions?.[stored.name] : undefined;
       if (!stored || !handler) {
@@ -333,9 +334,9 @@ export function createBot(services: BotServices, opts: CreateBotOptions = {}): B
     let lang: Lang = config.lang;
     try {
       lang = langFor(chat, user);
-      remember(chat, user);
       // Chatter in a group costs points but gets no notice (it may not be meant for the bot).
       if (await limited([{ kind: 'user', key: userKey(chat.door, user.id) }], reply, lang, chat.kind === 'private', msg.message)) return;
+      remember(chat, user);
       for (const cmd of commands) {
         if (!cmd.onText) continue;
         const ctx: TextContext = { ...baseContext(chat, user, lang, reply, cmd.name, msg.isAdmin), text: msg };

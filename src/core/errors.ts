@@ -7,6 +7,8 @@
  * (see `toPlain` / `fromPlain`) and be rendered later in the chat's language.
  */
 
+import { pluralCategory } from './plural.js';
+
 /** The two languages every student-facing text is written in. */
 export type Lang = 'en' | 'ru';
 
@@ -37,14 +39,26 @@ export function truncateQuote(s: string, max = MAX_QUOTED_CHARS): string {
   return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
 }
 
-/** Fills `{name}` placeholders; string params are truncated to MAX_QUOTED_CHARS. */
+/**
+ * Fills `{name}` placeholders; string params are truncated to MAX_QUOTED_CHARS.
+ * `{name|form|form...}` is the word that goes with the number `name`, by Intl.PluralRules:
+ * three forms are Russian one/few/many (`{count} {count|вес|веса|весов}` → "21 вес"), two are
+ * English one/other (`{count|weight|weights}`).
+ */
 export function formatTemplate(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  return template.replace(/\{(\w+)(?:\|([^{}]*))?\}/g, (whole, key: string, forms: string | undefined) => {
     const v = params[key];
     if (v === undefined) return whole;
+    if (forms !== undefined) return typeof v === 'number' ? pluralForm(v, forms.split('|')) : whole;
     if (typeof v === 'number') return formatNumber(v);
     return typeof v === 'string' ? truncateQuote(v) : String(v);
   });
+}
+
+function pluralForm(n: number, forms: string[]): string {
+  const [one = '', few = one, many = few] = forms;
+  const c = pluralCategory(forms.length >= 3 ? 'ru' : 'en', n);
+  return c === 'one' ? one : forms.length >= 3 ? (c === 'few' ? few : c === 'many' ? many : few) : few;
 }
 
 /** Numbers in messages: integers as-is, others with up to 6 significant digits. */

@@ -108,6 +108,7 @@ export class ChatFeed {
   /** Index of `changes[0]` in the whole history of this feed. */
   private offset = 0;
   private readonly waiters = new Set<Waiter>();
+  private readonly listeners = new Set<(s: Seen) => void>();
   private abort: AbortController | undefined;
   private closed = false;
   /** The largest sequence number seen. */
@@ -160,6 +161,7 @@ export class ChatFeed {
     const seen: Seen = { msg, at: performance.now() };
     this.changes.push(seen);
     const index = this.offset + this.changes.length - 1;
+    for (const l of this.listeners) l(seen);
     for (const w of [...this.waiters]) {
       if (index >= w.from && w.test(msg)) this.settle(w, seen);
     }
@@ -169,6 +171,12 @@ export class ChatFeed {
     clearTimeout(w.timer);
     this.waiters.delete(w);
     w.resolve(s);
+  }
+
+  /** Calls `fn` with every change from now on; returns the function that stops it. */
+  subscribe(fn: (s: Seen) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
   }
 
   /** A position in the feed: waits started from it see only later changes. */

@@ -21,6 +21,8 @@ export interface ChildOptions {
   entry?: string;
   /** Extra environment (the load test raises the rate limits; see ./run.ts). */
   env?: Record<string, string>;
+  /** Write a CPU profile of the bot's main thread into this folder when it exits (`--cpu-prof`). */
+  cpuProfileDir?: string;
   /** How long to wait for the printed address (default 60 s). */
   startTimeoutMs?: number;
 }
@@ -67,7 +69,8 @@ export async function startBotChild(o: ChildOptions = {}): Promise<BotChild> {
     HEALTH_PORT: '0',
     ...o.env,
   };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', './src/loadtest/probe.ts', o.entry ?? 'src/main.ts'], {
+  const profile = o.cpuProfileDir !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', '--import', './src/loadtest/probe.ts', o.entry ?? 'src/main.ts'], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -14,8 +14,12 @@ import type { LoopDelay, ProbeReply, ProbeRequest } from './probe-protocol.js';
 const RESOLUTION_MS = 10;
 const RSS_EVERY_MS = 250;
 
+/**
+ * The histogram holds the time between two ticks of a timer due every RESOLUTION_MS; the delay
+ * is how much later than due it fired (an idle loop reads 0, not 10 ms).
+ */
 function delayOf(h: IntervalHistogram): LoopDelay {
-  const ms = (ns: number) => Math.round((ns / 1e6) * 100) / 100;
+  const ms = (ns: number) => Math.round(Math.max(0, ns / 1e6 - RESOLUTION_MS) * 100) / 100;
   if (h.count === 0) return { p50: 0, p99: 0, max: 0, mean: 0, samples: 0 };
   return { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), mean: ms(h.mean), samples: h.count };
 }

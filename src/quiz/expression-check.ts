@@ -7,7 +7,7 @@ import { parseExpression, type Expression } from '../core/scalar/index.js';
 import { Rng } from '../core/rng.js';
 import { quizMessages } from './messages.js';
 import { MAX_ANSWER_CHARS } from './parse-answer.js';
-import { fmt } from './format.js';
+import { num } from './format.js';
 
 /** How many random points two expressions must agree at. */
 export const EQUIVALENCE_POINTS = 24;
@@ -78,7 +78,7 @@ export function assertFinite(f: Evaluator, points: ReadonlyArray<Record<string, 
     const v = f(p);
     if (!Number.isFinite(v)) {
       const x = Object.values(p)[0] ?? 0;
-      throw quizMessages.error('expression_not_finite', { x: fmt(x), value: String(v) });
+      throw quizMessages.error('expression_not_finite', { x: num(x, 'en'), x_ru: num(x, 'ru'), value: String(v) });
     }
   }
 }

@@ -58,11 +58,18 @@ function normalise(s: string): string {
 
 /**
  * Parses a choice: a letter ("b", "б", "b)"), a 1-based position ("2": always the position,
- * like the letter б) or the text of a choice in either language (case-insensitive).
+ * like the letter б), the text of a choice in either language (case-insensitive), or a letter
+ * with its text ("b) Tanh", as the key is shown).
  * Returns the 0-based index or null.
  */
 export function parseChoiceAnswer(text: string, choices: readonly LocalizedText[]): number | null {
   const s = normalise(text);
+  // "b) Tanh", as the key is written: the letter, and the text must be that choice's
+  const labelled = /^([a-fа-е])\)\s*(.+)$/.exec(s);
+  if (labelled) {
+    const k = parseChoiceAnswer(labelled[1]!, choices);
+    return k !== null && parseChoiceAnswer(labelled[2]!, choices) === k ? k : null;
+  }
   if (/^\d+$/.test(s)) {
     const k = Number(s) - 1;
     return k >= 0 && k < choices.length ? k : null;

@@ -8,6 +8,7 @@ import type { Lang } from '../core/errors.js';
 import type { CheckResult } from './check.js';
 import { TOPICS } from './generate.js';
 import { questionText } from './localize.js';
+import { num } from './format.js';
 import { TOPIC_IDS, type Question, type TopicId } from './types.js';
 
 /** "Question backprop:17:2 (difficulty 2)". */
@@ -28,19 +29,44 @@ export function cliAnswerHint(q: Question, lang: Lang): string {
 }
 
 /**
- * The question as plain text: head, question (with lettered choices), the picture's file if
- * any, and how to answer.
+ * "This question needs its picture", for a question shown without it: what the picture holds
+ * (a backprop graph's forward values, the anonymous chart of "which function is this?") is part
+ * of the question; undefined when there is no picture or it only illustrates. `cli`: say how to
+ * draw it (`--image`).
  */
-export function questionPlainText(q: Question, lang: Lang, options: { image?: string | undefined; answerHint?: string } = {}): string {
+export function pictureNeededLine(q: Question, lang: Lang, cli = true): string | undefined {
+  const p = q.picture;
+  // a plot of a named function only illustrates a question that gives the formula
+  if (!p || (p.kind === 'plot' && !p.anonymous)) return undefined;
+  const what =
+    p.kind === 'graph'
+      ? { en: 'the computation graph with its forward values', ru: 'граф вычислений со значениями прямого прохода' }
+      : { en: 'the chart of the unknown function', ru: 'график неизвестной функции' };
+  const how = cli
+    ? { en: ` Run the same command with --image question.png to draw it.`, ru: ` Запустите ту же команду с --image question.png, чтобы её нарисовать.` }
+    : { en: '', ru: '' };
+  return lang === 'ru' ? `Для этого вопроса нужна картинка: ${what.ru}.${how.ru}` : `This question needs its picture: ${what.en}.${how.en}`;
+}
+
+/**
+ * The question as plain text: head, question (with lettered choices), the picture's file if
+ * any (or, when the question has a picture that is not shown, a note that it needs it), and
+ * how to answer. A chat door that sends the picture with the text passes `pictureShown`.
+ */
+export function questionPlainText(q: Question, lang: Lang, options: { image?: string | undefined; answerHint?: string; pictureShown?: boolean } = {}): string {
   const lines = [questionHead(q, lang), '', questionText(q, lang)];
   if (options.image) lines.push('', questionPictureLine(options.image, lang));
+  else if (!options.pictureShown) {
+    const note = pictureNeededLine(q, lang, options.answerHint === undefined);
+    if (note) lines.push('', note);
+  }
   lines.push('', options.answerHint ?? cliAnswerHint(q, lang));
   return lines.join('\n');
 }
 
 /** The feedback on a checked answer; a wrong one also shows its score. */
 export function checkResultLine(r: Pick<CheckResult, 'correct' | 'score' | 'feedback'>, lang: Lang): string {
-  return `${r.feedback[lang]}${r.correct ? '' : lang === 'ru' ? ` (балл ${r.score})` : ` (score ${r.score})`}`;
+  return `${r.feedback[lang]}${r.correct ? '' : lang === 'ru' ? ` (балл ${num(r.score, 'ru')})` : ` (score ${num(r.score, 'en')})`}`;
 }
 
 /** The topics with their titles in the chat's language. */

@@ -194,7 +194,9 @@ export interface HarnessOptions {
   pool?: WorkerPool;
   /** Other createBot options (limits, close timeout, action TTL). The scheduler is the clock. */
   bot?: Omit<CreateBotOptions, 'commands' | 'scheduler'>;
-  /** Makes the door's send/edit fail (to test error paths): return an Error to throw. */
+  /** Makes the door's send or edit fail (to test error paths): return an Error to throw. */
+  fail?: (op: 'send' | 'edit', msg: OutMessage) => Error | undefined;
+  /** The same for sends and edits alike (kept for the tests that use it). */
   failSend?: (msg: OutMessage) => Error | undefined;
 }
 
@@ -282,7 +284,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     return {
       caps,
       async send(msg) {
-        const err = opts.failSend?.(msg);
+        const err = opts.fail?.('send', msg) ?? opts.failSend?.(msg);
         if (err) throw err;
         const id = `m${nextId++}`;
         const ref: MessageRef = { chat, id };
@@ -292,7 +294,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
         return ref;
       },
       async edit(ref, msg) {
-        const err = opts.failSend?.(msg);
+        const err = opts.fail?.('edit', msg) ?? opts.failSend?.(msg);
         if (err) throw err;
         const s = byId.get(ref.id);
         if (!s) throw new Error(`harness: no message ${ref.id} to edit`);

@@ -81,4 +81,16 @@ describe('progress messages', () => {
     expect(last.length).toBe(50);
     expect(last.endsWith('…')).toBe(true);
   });
+
+  it('when the final edit fails, the final content is sent as a new message', async () => {
+    await h.close();
+    h = await createHarness({ commands: [job], fail: (op) => (op === 'edit' ? new Error('message to edit not found') : undefined) });
+    await h.command('/job', { user: h.user('u1', 'A', 'en'), chat: h.group() });
+    const p = progress as Progress;
+    p.update(['epoch 1']);
+    await h.clock.advance(5_000);
+    await p.finish(['done']);
+    expect(h.sent.map((m) => m.text)).toEqual(['epoch 0', 'done']);
+    expect(h.log.entries.filter((e) => e.level === 'warn').map((e) => e.msg)).toEqual(['progress edit failed', 'progress final edit failed; sending anew']);
+  });
 });

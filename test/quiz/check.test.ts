@@ -45,14 +45,41 @@ describe('checkAnswer: numbers', () => {
     expect(r.feedback.ru).toBe('Следите за знаком.');
   });
 
-  it('uses an absolute floor for a key of 0 and the question\'s own tolerance', () => {
+  it('never lets an absolute floor swamp a small key; a key of 0 wants 0', () => {
     const zero = numberQuestion(0);
     expect(checkAnswer(zero, '0').correct).toBe(true);
-    expect(checkAnswer(zero, '0.0004').correct).toBe(true);
-    expect(checkAnswer(zero, '0.01').correct).toBe(false);
-    const prob = numberQuestion(0.1234, { relative: 0, absolute: 0.0005 });
-    expect(checkAnswer(prob, '0.123').correct).toBe(true);
-    expect(checkAnswer(prob, '0.125').correct).toBe(false);
+    expect(checkAnswer(zero, '-0').correct).toBe(true);
+    expect(checkAnswer(zero, '0.0004').correct).toBe(false);
+    const small = numberQuestion(0.00046);
+    expect(checkAnswer(small, '0').correct).toBe(false);
+    expect(checkAnswer(small, '0.00046').correct).toBe(true);
+    expect(checkAnswer(small, '4.6e-4').correct).toBe(true);
+    expect(checkAnswer(small, '0.0005').correct).toBe(false);
+  });
+
+  it("applies the question's own tolerance: exact counts", () => {
+    const count = numberQuestion(4685824, { relative: 0, absolute: 0 });
+    expect(checkAnswer(count, '4685824').correct).toBe(true);
+    expect(checkAnswer(count, '4 685 824').correct).toBe(true);
+    expect(checkAnswer(count, '4,685,824').correct).toBe(true);
+    expect(checkAnswer(count, '4685825').correct).toBe(false);
+    expect(checkAnswer(count, '4685000').correct).toBe(false);
+  });
+
+  it('judges an update on its step: no step and a step the wrong way are wrong', () => {
+    // w = -2.6, lr = 0.001, g = 2.4: the key -2.6024 is within 0.1% of the old weight
+    const q = numberQuestion(-2.6024, { relative: 0.01, absolute: 1e-9, base: -2.6 });
+    expect(checkAnswer(q, '-2.6024').correct).toBe(true);
+    expect(checkAnswer(q, '-2,6024').correct).toBe(true);
+    expect(checkAnswer(q, '-2.6').correct).toBe(false);
+    expect(checkAnswer(q, '-2.5976').correct).toBe(false);
+    expect(checkAnswer(q, '-2.602').correct).toBe(false);
+  });
+
+  it('reads "1,024" both ways and accepts it when either reading is the key', () => {
+    expect(checkAnswer(numberQuestion(1024, { relative: 0, absolute: 0 }), '1,024').correct).toBe(true);
+    expect(checkAnswer(numberQuestion(1.024), '1,024').correct).toBe(true);
+    expect(checkAnswer(numberQuestion(1.5), '1,024').correct).toBe(false);
   });
 
   it('reports unreadable input with a specific message and no penalty flag', () => {
@@ -90,20 +117,22 @@ describe('checkAnswer: choices', () => {
   });
 });
 
-describe('checkAnswer: numbered choices ("Sample 2", "Class 1") shown shuffled', () => {
-  it('reads a bare number as the sample or class it names, not the position', () => {
+describe('checkAnswer: a bare number answering a choice is its position', () => {
+  it('means the option in that place for every generated choice question', () => {
     const qs = [
       ...Array.from({ length: 40 }, (_, s) => generateQuestion('loss', s, 1)),
       ...Array.from({ length: 40 }, (_, s) => generateQuestion('softmax', s, 3)),
     ].filter((x) => x.answer.kind === 'choice');
-    let moved = 0;
+    expect(qs.length).toBeGreaterThan(5);
     for (const q of qs) {
       const a = q.answer as Extract<Question['answer'], { kind: 'choice' }>;
-      const label = /(\d+)$/.exec(a.choices[a.value]!.en)![1]!;
-      expect(checkAnswer(q, label).correct, q.id).toBe(true);
-      if (Number(label) !== a.value + 1) moved++;
+      expect(checkAnswer(q, String(a.value + 1)).correct, q.id).toBe(true);
+      expect(checkAnswer(q, 'абвг'[a.value]!).correct, q.id).toBe(true);
+      const other = (a.value + 1) % a.choices.length;
+      expect(checkAnswer(q, String(other + 1)).correct, q.id).toBe(false);
+      // and no option reads like a number ("Sample 2", "Class 1" are gone)
+      for (const c of a.choices) expect(`${c.en} ${c.ru}`).not.toMatch(/(?:^|\s)\d+$/);
     }
-    expect(moved).toBeGreaterThan(3);
   });
 });
 
@@ -165,8 +194,10 @@ describe('scoring (STACK-style)', () => {
 
 describe('giveUp', () => {
   it('scores 0 and states the key in both languages', () => {
-    expect(giveUp(numberQuestion(-0.25))).toEqual({ correct: false, score: 0, feedback: { en: 'The answer is -0.25.', ru: 'Ответ: -0.25.' } });
+    expect(giveUp(numberQuestion(-0.25))).toEqual({ correct: false, score: 0, feedback: { en: 'The answer is −0.25.', ru: 'Ответ: −0,25.' } });
+    expect(giveUp(numberQuestion(-2.6024)).feedback.en).toBe('The answer is −2.6024.');
+    expect(giveUp(numberQuestion(4685824)).feedback.ru).toBe('Ответ: 4\u00a0685\u00a0824.');
     const q = Array.from({ length: 40 }, (_, s) => generateQuestion('loss', s, 2)).find((x) => x.answer.kind === 'choice')!;
-    expect(giveUp(q).feedback.ru).toMatch(/^Ответ: [абв]\) Пример \d\.$/);
+    expect(giveUp(q).feedback.ru).toMatch(/^Ответ: [абв]\) Изображение (кошки|собаки|лягушки)\.$/);
   });
 });

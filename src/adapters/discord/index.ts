@@ -32,7 +32,10 @@ export async function startDiscordDoor(deps: DoorDeps): Promise<RunningDoor> {
 
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
     const chat = chatOf(i);
-    const reply = new InteractionReplier(i, { chat, caps, sent, log });
+    // Defer on the next tick: an answer ready at once (a user's mistake, /help) still goes out
+    // as the reply itself (ephemeral when private); anything that waits for the pool is deferred
+    // well inside Discord's 3 seconds.
+    const reply = new InteractionReplier(i, { chat, caps, sent, log, autoDeferMs: 0 });
     const { options, attachments } = optionsOf(i);
     await bot.command({
       chat,

@@ -7,8 +7,10 @@ import type { Api } from 'grammy';
 import type { Log } from '../../bot/services.js';
 import { BoundedMap } from './bounded-map.js';
 
+/** How long an admin check is trusted. */
 export const ADMIN_CACHE_MS = 60_000;
 
+/** getChatMember answers per chat and user, for a minute. */
 export class AdminCache {
   private readonly cache: BoundedMap<string, boolean>;
 

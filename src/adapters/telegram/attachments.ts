@@ -22,6 +22,7 @@ const publicApiTooLarge = {
   ru: 'Файл весит {size}, а Telegram отдаёт ботам файлы не больше {limit}. Пришлите файл поменьше (меньше строк или столбцов); снять это ограничение преподаватель может, запустив локальный сервер Bot API (TELEGRAM_API_ROOT).',
 };
 
+/** Where and how the door downloads files. */
 export interface DownloadTarget {
   api: Api;
   token: string;

@@ -34,6 +34,15 @@ export class TelegramStartError extends Error {
   }
 }
 
+/** What the operator can do when long polling stops for good (the runner gives up only on these). */
+function pollingStoppedHint(err: unknown): string {
+  if (err instanceof GrammyError && err.error_code === 409) {
+    return 'another process is polling with this token, or a webhook is set: stop the other instance (or deleteWebhook) and restart';
+  }
+  if (err instanceof GrammyError && err.error_code === 401) return 'the token was revoked: get a new one from @BotFather and restart';
+  return 'restart the bot';
+}
+
 /** Starts the Telegram door; rejects with a TelegramStartError when Telegram refuses to start. */
 export async function startTelegramDoor(deps: DoorDeps): Promise<RunningDoor> {
   const { config, bot, log } = deps;
@@ -53,8 +62,8 @@ export async function startTelegramDoor(deps: DoorDeps): Promise<RunningDoor> {
     const why =
       e instanceof GrammyError && e.error_code === 401
         ? 'Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): copy the token from @BotFather again'
-        : `could not reach the Telegram Bot API at ${apiRoot} (${describeError(e, token).message})`;
-    throw new TelegramStartError(`Telegram: ${scrubText(why, token)}`);
+        : `could not reach the Telegram Bot API at ${apiRoot} (${describeError(e, token).message}); check the network or TELEGRAM_API_ROOT`;
+    throw new TelegramStartError(scrubText(why, token));
   }
   const me = { id: g.botInfo.id, username: g.botInfo.username };
 
@@ -83,9 +92,17 @@ export async function startTelegramDoor(deps: DoorDeps): Promise<RunningDoor> {
   await publishCommandMenus(g.api, bot.commands, log);
 
   const handle: RunnerHandle = run(g, {
-    runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 }, silent: true, retryInterval: 'exponential' },
+    runner: {
+      fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 },
+      // The runner would print unscrubbed errors; the scrubber logs failed polls instead.
+      silent: true,
+      // Waits grow by 0.1 s per failure (doubling would reach hours), and the door keeps
+      // trying through a long outage rather than give up after the runner's default 15 hours.
+      retryInterval: 'quadratic',
+      maxRetryTime: 365 * 24 * 60 * 60 * 1000,
+    },
   });
-  void handle.task()?.catch((err: unknown) => log.error({ err: describeError(err, token) }, 'telegram: polling stopped'));
+  void handle.task()?.catch((err: unknown) => log.error({ err: describeError(err, token), hint: pollingStoppedHint(err) }, 'telegram: polling stopped'));
   log.info({ username: me.username, apiRoot: usesLocalApiServer(tg.apiRoot) ? apiRoot : 'public' }, 'telegram door started');
 
   return {

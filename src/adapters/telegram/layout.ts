@@ -12,8 +12,9 @@ import type { Image, OutMessage, RichText } from '../../bot/types.js';
 import { neutraliseRichText, spansToHtml } from './html.js';
 import { CallbackIds, inlineKeyboard } from './keyboard.js';
 
-/** Telegram's limits: a message's text and a caption, after entities are parsed. */
+/** Telegram's limit on a message's text, after entities are parsed. */
 export const MAX_TEXT = 4096;
+/** Telegram's caption limit. */
 export const MAX_CAPTION = 1024;
 /** Photos in one album (sendMediaGroup). */
 export const MAX_ALBUM = 10;

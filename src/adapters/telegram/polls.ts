@@ -3,10 +3,11 @@
  * vote as a `poll_answer` with its user), `type: quiz` with the correct option, `open_period` =
  * the question's seconds, and results hidden until it closes, so nobody copies the crowd.
  *
- * One message per question: the poll itself carries the question's picture (`media`) and its
- * longer text (`description`, 1,024 characters, HTML), which newer Bot API versions (grammY
- * 1.46's types) offer. The poll's own question is plain text of at most 300 characters; the
- * rest of the question, if cut, is in the description. Together with the scoreboard that is
+ * One message per question: the poll itself carries the question's picture (`media`) and the
+ * lines around the question (`description`, 1,024 characters, HTML: the round's intro, "question
+ * 2 of 5", the question id), which newer Bot API versions (grammY 1.46's types) offer. The poll's
+ * own question is plain text of at most 300 characters; a question cut to fit keeps its whole
+ * text in the description. Together with the scoreboard that is
  * two messages per question, inside Telegram's ~20 messages a minute per group.
  *
  * The registry maps a poll id back to its chat and to the bot's action id per option, since a
@@ -14,8 +15,8 @@
  */
 import { InputFile } from 'grammy';
 import type { InputMediaPhoto } from 'grammy/types';
-import { richTextLength, toPlainText, truncateRichText } from '../../bot/rich-text.js';
-import type { ChatRef, OutMessage, QuizPollHint } from '../../bot/types.js';
+import { spanText, toPlainText, truncateRichText } from '../../bot/rich-text.js';
+import type { ChatRef, OutMessage, QuizPollHint, RichText, Span } from '../../bot/types.js';
 import { BoundedMap } from './bounded-map.js';
 import { cutPlain, neutraliseRichText, spansToHtml } from './html.js';
 
@@ -69,6 +70,47 @@ export function pollExplanation(text: string): string {
   return cutPlain(joined, POLL_LIMITS.explanation);
 }
 
+/** The first `end` UTF-16 units of rich text, styles kept. */
+function headOf(rt: RichText, end: number): RichText {
+  const out: RichText = [];
+  let left = end;
+  for (const span of rt) {
+    if (left <= 0) break;
+    const text = spanText(span);
+    const piece = text.slice(0, left);
+    left -= piece.length;
+    if (piece === '') continue;
+    if (typeof span === 'string') out.push(piece);
+    else if ('bold' in span) out.push({ bold: piece });
+    else if ('italic' in span) out.push({ italic: piece });
+    else if ('code' in span) out.push({ code: piece });
+    else out.push({ pre: piece });
+  }
+  // Drop the blank lines that led up to the cut.
+  while (out.length > 0) {
+    const last = out[out.length - 1] as Span;
+    const trimmed = spanText(last).trimEnd();
+    if (trimmed !== '') {
+      if (typeof last === 'string') out[out.length - 1] = trimmed;
+      break;
+    }
+    out.pop();
+  }
+  return out;
+}
+
+/**
+ * The poll's description: the message text up to where the question itself begins (the round's
+ * intro, "question 2 of 5", the question id), since the poll already shows the question and its
+ * options; the whole text when the question is not found there (or was cut to fit the poll).
+ */
+export function pollDescription(text: RichText, question: string): RichText {
+  const probe = question.trim().slice(0, 60);
+  if (probe.length < 10 || question.endsWith('…')) return text;
+  const at = toPlainText(text).indexOf(probe);
+  return at < 0 ? text : headOf(text, at);
+}
+
 /** The sendPoll arguments for a question message carrying a poll hint. */
 export function pollPayload(msg: OutMessage & { poll: QuizPollHint }) {
   const hint = msg.poll;
@@ -92,11 +134,9 @@ export function pollPayload(msg: OutMessage & { poll: QuizPollHint }) {
     hide_results_until_closes: true,
   };
   if (hint.explanation !== undefined && hint.explanation.trim() !== '') other.explanation = pollExplanation(hint.explanation);
-  // The message text goes along as the description unless it only repeats the question.
-  const text = neutraliseRichText(msg.text);
-  const plain = toPlainText(text).replace(/\s+/g, ' ').trim();
-  if (richTextLength(text) > 0 && plain !== question) {
-    other.description = spansToHtml(truncateRichText(text, POLL_LIMITS.description));
+  const description = pollDescription(neutraliseRichText(msg.text), question);
+  if (description.length > 0) {
+    other.description = spansToHtml(truncateRichText(description, POLL_LIMITS.description));
     other.description_parse_mode = 'HTML';
   }
   const [image] = msg.images ?? [];

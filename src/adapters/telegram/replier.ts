@@ -101,6 +101,7 @@ function ownMessageId(ref: MessageRef | undefined, chat: ChatRef): number | unde
   return Number(ref.id);
 }
 
+/** The bot's Replier for one Telegram chat and one request. */
 export class TelegramReplier implements Replier {
   constructor(
     private readonly state: OutboundState,

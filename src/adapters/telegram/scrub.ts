@@ -54,14 +54,32 @@ export function describeError(e: unknown, secret: string): { name: string; messa
  * error a call throws, and logs failed long-polling calls (the runner itself runs silent so that
  * it never prints an unscrubbed error).
  */
-export function scrubTransformer(secret: string, log: Log): Transformer {
+export function scrubTransformer(secret: string, log: Log, now: () => number = Date.now): Transformer {
+  // An outage fails every poll; one line a minute (with the count) says enough.
+  let lastLogAt = -Infinity;
+  let unlogged = 0;
+  const pollFailed = (err: { name: string; message: string }) => {
+    unlogged++;
+    if (now() - lastLogAt < POLL_FAILURE_LOG_MS) return;
+    log.warn({ err, failures: unlogged }, 'telegram: getUpdates failed; retrying');
+    lastLogAt = now();
+    unlogged = 0;
+  };
   return async (prev, method, payload, signal) => {
+    let res;
     try {
-      return await prev(method, payload, signal);
+      res = await prev(method, payload, signal);
     } catch (e) {
+      // Network errors (HttpError) are thrown here; their URL holds the token.
       scrubError(e, secret);
-      if (method === 'getUpdates' && signal?.aborted !== true) log.warn({ err: describeError(e, secret) }, 'telegram: getUpdates failed; retrying');
+      if (method === 'getUpdates' && signal?.aborted !== true) pollFailed(describeError(e, secret));
       throw e;
     }
+    // Telegram's refusals come back as a response (grammY throws a GrammyError from it later).
+    if (method === 'getUpdates' && !res.ok) pollFailed({ name: `HTTP ${res.error_code}`, message: scrubText(res.description, secret) });
+    return res;
   };
 }
+
+/** Least time between two "getUpdates failed" lines. */
+export const POLL_FAILURE_LOG_MS = 60_000;

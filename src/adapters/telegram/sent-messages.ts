@@ -20,6 +20,7 @@ export interface SentPart {
   album?: number | undefined;
 }
 
+/** The Telegram messages one OutMessage became, first one first. */
 export interface SentRecord {
   chatId: number;
   parts: SentPart[];
@@ -28,6 +29,7 @@ export interface SentRecord {
 const MAX_RECORDS = 20_000;
 const TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** Sent message groups and the aliases of their later messages, bounded in size and age. */
 export class SentMessages {
   private readonly records = new BoundedMap<string, SentRecord>(MAX_RECORDS, TTL_MS);
   /** `chat:message` of a later part -> the first part's message id. */

@@ -24,6 +24,7 @@ import { describeError } from './scrub.js';
 /** Longest time one update holds its chat's queue. */
 export const CHAT_TURN_MS = 3000;
 
+/** What the update handlers work with. */
 export interface UpdateDeps {
   bot: Bot;
   log: Log;

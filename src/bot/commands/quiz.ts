@@ -2,7 +2,7 @@
  * `/quiz [topic] [difficulty] [id]`: a generated, self-checked question for the caller, in the
  * chat's language. Every question shows its id `topic:seed:difficulty`; `/quiz id:backprop:17:2`
  * (or `/quiz backprop:17:2`) asks exactly that question again. Without an id the seed is drawn
- * from the chat, the user and the time (no Math.random). The chat's settings decide the allowed
+ * from the chat, the user and the time through seedFrom. The chat's settings decide the allowed
  * topics and the default difficulty. Choice questions get buttons, handled here in `actions.pick`.
  */
 import { choiceLetter, generateQuestion, parseDifficulty, parseTopic, type Difficulty, type TopicId } from '../../quiz/index.js';

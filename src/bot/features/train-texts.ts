@@ -50,7 +50,6 @@ export const TRAIN_TEXT = {
     en: 'Your {job} is still running. Wait for it to finish, or stop it with /cancel, then start a new one.',
     ru: 'Ваше {job} ещё идёт. Дождитесь конца или остановите его командой /cancel, а потом запускайте новое.',
   },
-  reading: { en: 'Reading {file}…', ru: 'Читаю {file}…' },
   queued: {
     en: 'Waiting for a free worker: place {position} in the queue.',
     ru: 'Жду свободного исполнителя: место в очереди — {position}.',
@@ -78,10 +77,6 @@ export const TRAIN_TEXT = {
   noModel: {
     en: 'You have no trained model yet. Train one with /train and a CSV file (or /train iris on the sample data), then ask it with /predict 5.1,3.5,1.4,0.2.',
     ru: 'У вас ещё нет обученной модели. Обучите её командой /train с CSV-файлом (или /train iris на учебных данных), а потом спрашивайте: /predict 5.1,3.5,1.4,0.2.',
-  },
-  modelAbout: {
-    en: 'Your model from /train predicts "{target}" from {columns}.',
-    ru: 'Ваша модель из /train предсказывает «{target}» по столбцам {columns}.',
   },
 } as const;
 

@@ -49,15 +49,6 @@ export class UserJobs {
     job.controller.abort();
     return job;
   }
-
-  /** Aborts every job (bot shutdown). */
-  cancelAll(): void {
-    for (const job of this.jobs.values()) job.controller.abort();
-  }
-
-  get size(): number {
-    return this.jobs.size;
-  }
 }
 
 // One registry per bot: the services object is created once per bot by the composition root

@@ -65,7 +65,8 @@ export async function giveUpQuestion(ctx: BaseContext, hint?: TargetHint): Promi
   const target = resolveTarget(store, keys, hint);
   const q = questionFromId(target.questionId);
   const mine = target.session;
-  const lead = [`🏳 ${giveUp(q).feedback[ctx.lang]}`];
+  // Already solved or given up: just the key and the solution again, nothing recorded.
+  const lead = [mine?.closed ? giveUp(q).feedback[ctx.lang] : `🏳 ${giveUp(q).feedback[ctx.lang]}`];
   if (!mine?.closed) {
     store.transaction(() => {
       const first = !store.attempts.hasCounted(keys.chat, keys.user, q.id);

@@ -22,9 +22,10 @@ export interface Drawn {
   steps?: number[];
 }
 
+/** Why a picture is missing when the pool failed for reasons of its own (busy, a crashed worker). */
 const FAILED = {
-  en: 'the picture could not be drawn just now',
-  ru: 'картинку сейчас не удалось нарисовать',
+  en: 'the drawing workers are busy or failed',
+  ru: 'исполнители заняты или дали сбой',
 } as const;
 
 /** The render request for a question picture (the quiz's picture data is the render module's request shape). */

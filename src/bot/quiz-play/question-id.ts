@@ -1,7 +1,7 @@
 /**
  * Question ids (`topic:seed:difficulty`, e.g. `backprop:17:2`) as the bot reads them, and the
  * seeds the bot draws when none is given: derived from the chat, the user, the time and a
- * counter through `seedFrom`, so no `Math.random` and a logged request can be replayed.
+ * counter through `seedFrom` (never an unseeded random), so a logged request can be replayed.
  */
 import { defineMessages, truncateQuote } from '../../core/errors.js';
 import { Rng, seedFrom } from '../../core/rng.js';

@@ -13,19 +13,15 @@ export const playMessages = defineMessages('quiz_bot', {
   },
   no_question: {
     en: 'You have no open question. Ask for one with /quiz (e.g. /quiz backprop), or answer a question by replying to its message.',
-    ru: 'У вас нет открытого вопроса. Попросите вопрос командой /quiz (например, /quiz backprop) или ответьте на вопрос ответом на его сообщение.',
+    ru: 'У вас нет открытого вопроса. Попросите новый командой /quiz (например, /quiz backprop) или ответьте на сообщение с вопросом.',
   },
   empty_answer: {
     en: 'Write the answer after the command: /answer 0.5 (a number), /answer b (a choice) or /answer 2*x (an expression).',
     ru: 'Напишите ответ после команды: /answer 0.5 (число), /answer б (вариант) или /answer 2*x (выражение).',
   },
-  unknown_question: {
-    en: 'That message is not a question I asked. Reply to the question itself, or ask a new one with /quiz.',
-    ru: 'Это сообщение — не мой вопрос. Ответьте на само сообщение с вопросом или попросите новый: /quiz.',
-  },
   picture_missing: {
-    en: 'The question {id} needs its picture, and {reason}. Please ask for it again in a minute: /quiz id:{id}',
-    ru: 'К вопросу {id} нужна картинка, а {reason}. Попросите его ещё раз через минуту: /quiz id:{id}',
+    en: 'Question {id} cannot be answered without its picture, and the picture could not be drawn ({reason}). Please ask for it again in a minute: /quiz id:{id}',
+    ru: 'На вопрос {id} не ответить без картинки, а её не удалось нарисовать ({reason}). Попросите его ещё раз через минуту: /quiz id:{id}',
   },
 });
 
@@ -42,8 +38,8 @@ export const PLAY = {
     ru: 'Ответ — число: /answer 0.5 или ответом на это сообщение.',
   },
   answerNumberPrivate: {
-    en: 'Answer with a number: just send it (0.5, 1/2, -20).',
-    ru: 'Ответ — число: просто отправьте его (0,5, 1/2, -20).',
+    en: 'Answer with a number: just send it (e.g. 0.5, 1/2, -20).',
+    ru: 'Ответ — число: просто отправьте его (например, 0,5; 1/2; −20).',
   },
   answerExpressionGroup: {
     en: 'Answer with an expression in {vars}: /answer 2*x*cos(x^2), or reply to this message with it.',
@@ -62,8 +58,8 @@ export const PLAY = {
     ru: 'Отвечать может любой; засчитывается первый ответ каждого.',
   },
   nextTryCost: {
-    en: 'Another try costs {cost}. /hint for a hint, /giveup for the solution.',
-    ru: 'Следующая попытка стоит {cost}. /hint — подсказка, /giveup — решение.',
+    en: 'Another try: {cost}. /hint for a hint, /giveup for the solution.',
+    ru: 'Следующая попытка: {cost}. /hint — подсказка, /giveup — решение.',
   },
   countedPoints: { en: 'Counted: +{points}.', ru: 'В зачёт: +{points}.' },
   countedZero: { en: 'Your first answer is counted: {points}.', ru: 'Засчитан ваш первый ответ: {points}.' },
@@ -91,7 +87,7 @@ export const PLAY = {
   },
   solution: { en: 'Solution of {id}', ru: 'Решение вопроса {id}' },
   solutionPictures: { en: 'Pictures: steps {steps}.', ru: 'На картинках шаги {steps}.' },
-  solutionPicturesMissing: { en: 'No pictures: {reason}.', ru: 'Без картинок: {reason}.' },
+  solutionPicturesMissing: { en: 'Some pictures could not be drawn ({reason}).', ru: 'Часть картинок не удалось нарисовать ({reason}).' },
   gaveUp: { en: 'Given up: 0 points for this question.', ru: 'Вопрос сдан: за него 0 баллов.' },
   nextQuestion: { en: 'Next question: /quiz', ru: 'Следующий вопрос: /quiz' },
 } satisfies Record<string, LocalizedText>;

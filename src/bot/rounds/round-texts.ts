@@ -13,7 +13,7 @@ export const ROUND = {
   nothingToStop: { en: 'No round is running here. Start one with /round backprop 5 30.', ru: 'Сейчас раунда нет. Начать: /round backprop 5 30.' },
   stopNotAllowed: {
     en: 'Only {name}, who started the round, or a group admin can stop it.',
-    ru: 'Остановить раунд может только {name} (кто его начал) или админ группы.',
+    ru: 'Остановить раунд может только тот, кто его начал ({name}), или админ группы.',
   },
   intro: {
     en: '🎯 Round: {questions}, {seconds} each. {topic}. Each person’s first answer counts.',
@@ -50,8 +50,8 @@ export const ROUND = {
   noScores: { en: 'Nobody scored.', ru: 'Баллов никто не набрал.' },
   leaderboardLine: { en: 'The points are on the chat’s /leaderboard.', ru: 'Баллы добавлены в таблицу чата: /leaderboard' },
   skipped: {
-    en: 'Question {index} of {count} is skipped: {reason}.',
-    ru: 'Вопрос {index} из {count} пропущен: {reason}.',
+    en: 'Question {index} of {count} is skipped: its picture could not be drawn ({reason}).',
+    ru: 'Вопрос {index} из {count} пропущен: не удалось нарисовать картинку ({reason}).',
   },
   late: { en: 'Time for this question is up; your answer is not counted.', ru: 'Время на этот вопрос вышло, ответ не засчитан.' },
   duplicate: {

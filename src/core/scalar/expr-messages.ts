@@ -21,12 +21,12 @@ export const exprMessages = defineMessages('expr', {
     ru: 'Выражение пустое. Введите формулу, например 1 + exp(w0 + w1*x).',
   },
   too_long: {
-    en: 'The expression has {length} characters; the limit is {max}. Shorten it.',
-    ru: 'В выражении {length} символов, а можно не больше {max}. Сократите его.',
+    en: 'The expression has {length} {length|character|characters}; the limit is {max}. Shorten it.',
+    ru: 'В выражении {length} {length|символ|символа|символов}, а можно не больше {max}. Сократите его.',
   },
   syntax: {
     en: 'Syntax error at position {position}: {detail}. Check brackets and operators there.',
-    ru: 'Синтаксическая ошибка в позиции {position}: {detail}. Проверьте скобки и операторы в этом месте.',
+    ru: 'Синтаксическая ошибка в позиции {position}: {detail_ru}. Проверьте скобки и операторы в этом месте.',
   },
   unknown_function: {
     en: `Unknown function "{name}" at position {position}. Allowed: ${allowed}. For a product write {name}*(...).`,
@@ -38,7 +38,7 @@ export const exprMessages = defineMessages('expr', {
   },
   arity: {
     en: 'Function "{name}" at position {position} takes {expected}, got {got}.',
-    ru: 'Функция «{name}» в позиции {position} принимает {expected_ru}, а получено {got}.',
+    ru: 'Функция «{name}» в позиции {position} принимает {expected_ru}, а передано {got}.',
   },
   function_without_call: {
     en: '"{name}" at position {position} is a function: write {name}(...) with its argument in brackets.',
@@ -74,7 +74,7 @@ export const exprMessages = defineMessages('expr', {
   },
   unsupported: {
     en: 'Unsupported syntax at position {position}: {what}. Use numbers, variables, + - * / ^, brackets and functions.',
-    ru: 'Неподдерживаемая конструкция в позиции {position}: {what}. Используйте числа, переменные, + - * / ^, скобки и функции.',
+    ru: 'Неподдерживаемая конструкция в позиции {position}: {what_ru}. Используйте числа, переменные, + - * / ^, скобки и функции.',
   },
   missing_value: {
     en: 'No value for variable "{name}". Give it as {name}=<number>.',
@@ -89,3 +89,41 @@ export const exprMessages = defineMessages('expr', {
     ru: 'В выражении нет переменной «{name}». Его переменные: {variables}.',
   },
 });
+
+/**
+ * mathjs's own syntax errors ("Parenthesis ) expected") in both languages, so a Russian
+ * student reads the parser's complaint in Russian. A message this table does not know is
+ * kept in English and described in Russian in general words.
+ */
+const MATHJS_SYNTAX: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/^Unexpected end of expression$/, () => 'выражение обрывается раньше времени'],
+  [/^Value expected$/, () => 'здесь ожидается число, переменная или скобка'],
+  [/^Parenthesis \) expected$/, () => 'не хватает закрывающей скобки )'],
+  [/^Parenthesis \] expected$/, () => 'не хватает закрывающей скобки ]'],
+  [/^End of matrix \] expected$/, () => 'не хватает закрывающей скобки ]'],
+  [/^Unexpected operator (.+)$/, (m) => `лишний оператор «${m[1]}»`],
+  [/^Unexpected part "(.*)"$/, (m) => `непонятный фрагмент «${m[1]}»`],
+  [/^Syntax error in part "(.*)"$/, (m) => `ошибка в фрагменте «${m[1]}»`],
+  [/^Digit expected, got "(.*)"$/, (m) => `ожидается цифра, а стоит «${m[1]}»`],
+  [/^End of string (.) expected$/, (m) => `не закрыта кавычка ${m[1]}`],
+  [/^Property name expected after (dot|optional chain)$/, () => 'после точки ожидается имя'],
+  [/^Invalid left hand side of assignment operator =$/, () => 'слева от «=» стоит не имя'],
+  [/^False part of conditional expression expected$/, () => 'в условном выражении не хватает части после «:»'],
+  [/^The true-expression of a conditional operator may not be empty$/, () => 'в условном выражении пустая часть после «?»'],
+  [/^Invalid unicode character (.*)$/, (m) => `недопустимый символ Unicode ${m[1]}`],
+  [/^Bad escape character (.*)$/, (m) => `недопустимая escape-последовательность ${m[1]}`],
+  [/^Column dimensions mismatch (.*)$/, (m) => `у строк матрицы разная длина ${m[1]}`],
+  [/^Symbol or string expected as object key$/, () => 'ключом объекта должно быть имя или строка'],
+  [/^Colon : expected after object key$/, () => 'после ключа объекта ожидается двоеточие'],
+  [/^Comma , or bracket \} expected after object value$/, () => 'после значения в объекте ожидается запятая или }'],
+  [/^Cannot assign to optional chain$/, () => 'нельзя присваивать значение необязательной цепочке'],
+];
+
+/** A mathjs syntax error's detail (without "(char N)") in English and Russian. */
+export function syntaxDetail(detail: string): { detail: string; detail_ru: string } {
+  for (const [pattern, ru] of MATHJS_SYNTAX) {
+    const m = pattern.exec(detail);
+    if (m) return { detail, detail_ru: ru(m) };
+  }
+  return { detail, detail_ru: 'запись не удалось разобрать' };
+}

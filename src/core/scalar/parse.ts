@@ -14,7 +14,7 @@
 import { isConstantNode, isFunctionNode, isOperatorNode, isParenthesisNode, isSymbolNode, parse } from 'mathjs';
 import type { MathNode } from 'mathjs';
 import { ACTIVATION_IDS, findActivation, suggestActivations } from '../activations/index.js';
-import { exprMessages as msg, MAX_EXPRESSION_LENGTH } from './expr-messages.js';
+import { exprMessages as msg, MAX_EXPRESSION_LENGTH, syntaxDetail } from './expr-messages.js';
 import * as ops from './ops.js';
 import { Value } from './value.js';
 
@@ -121,7 +121,7 @@ function syntaxError(e: unknown): Error {
   const char = typeof e === 'object' && e !== null && 'char' in e && typeof e.char === 'number' ? e.char : undefined;
   const position = char ?? Number(/\(char (\d+)\)/.exec(text)?.[1] ?? 1);
   const detail = text.replace(/\s*\(char \d+\)\s*$/, '');
-  return msg.error('syntax', { position, detail });
+  return msg.error('syntax', { position, ...syntaxDetail(detail) });
 }
 
 /** 1-based position of the first match of `pattern` in the source (1 if not found). */
@@ -259,16 +259,16 @@ function unsupported(node: MathNode, source: string): Error {
       return msg.error('matrix', { bracket, position: positionOf(source, new RegExp(escapeRegExp(bracket))) });
     }
     case 'ConditionalNode':
-      return msg.error('unsupported', { what: 'a ? b : c', position: positionOf(source, /\?/) });
+      return msg.error('unsupported', { what: 'a ? b : c', what_ru: 'условное выражение a ? b : c', position: positionOf(source, /\?/) });
     case 'RangeNode':
-      return msg.error('unsupported', { what: 'range a:b', position: positionOf(source, /:/) });
+      return msg.error('unsupported', { what: 'range a:b', what_ru: 'диапазон a:b', position: positionOf(source, /:/) });
     case 'BlockNode':
-      return msg.error('unsupported', { what: 'several expressions (; or a new line)', position: positionOf(source, /[;\n]/) });
+      return msg.error('unsupported', { what: 'several expressions (; or a new line)', what_ru: 'несколько выражений (через ; или с новой строки)', position: positionOf(source, /[;\n]/) });
     case 'AccessorNode':
     case 'IndexNode':
-      return msg.error('unsupported', { what: 'a.b or a[i]', position: positionOf(source, /[.[]/) });
+      return msg.error('unsupported', { what: 'a.b or a[i]', what_ru: 'обращение a.b или a[i]', position: positionOf(source, /[.[]/) });
     default:
-      return msg.error('unsupported', { what: node.type, position: 1 });
+      return msg.error('unsupported', { what: node.type, what_ru: `конструкция ${node.type}`, position: 1 });
   }
 }
 

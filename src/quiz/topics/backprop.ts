@@ -88,11 +88,17 @@ function opName(op: string, lang: Lang): string {
   return OP_NAMES[op]?.[lang] ?? op;
 }
 
-/** "node q (mul, value 6)" / "узел q (умножение, значение 6)". */
-function describeNode(n: GraphNode, names: NodeNames, f: NumberStyle): string {
+/** "q (mul, value 6)" / "q (умножение, значение 6)": a node with its op and forward value. */
+function nodeInfo(n: GraphNode, names: NodeNames, f: NumberStyle): string {
   const name = nodeName(n, names, f);
   if (n.op === 'var' || n.op === 'const') return name;
-  return f.lang === 'en' ? `node ${name} (${opName(n.op, 'en')}, value ${f.n(n.value)})` : `узел ${name} (${opName(n.op, 'ru')}, значение ${f.n(n.value)})`;
+  return f.lang === 'en' ? `${name} (${opName(n.op, 'en')}, value ${f.n(n.value)})` : `${name} (${opName(n.op, 'ru')}, значение ${f.n(n.value)})`;
+}
+
+/** "node q (mul, value 6)" / "узел q (умножение, значение 6)". */
+function describeNode(n: GraphNode, names: NodeNames, f: NumberStyle): string {
+  if (n.op === 'var' || n.op === 'const') return nodeName(n, names, f);
+  return `${f.lang === 'en' ? 'node' : 'узел'} ${nodeInfo(n, names, f)}`;
 }
 
 /**
@@ -119,15 +125,15 @@ function stepText(step: BackwardStep, graph: GraphExport, names: NodeNames): Loc
       .filter((c) => graph.nodes[c.input]!.op !== 'const')
       .map((c) => {
         const input = nodeName(graph.nodes[c.input]!, names, f);
-        const product = `${f.factor(step.upstream)}·${f.factor(c.local)} = ${f.n(c.added)}`;
-        return f.lang === 'en' ? `${input} gets ∂f/∂${name}·∂${name}/∂${input} = ${product}` : `${input} получает ∂f/∂${name}·∂${name}/∂${input} = ${product}`;
+        const product = `∂f/∂${name}·∂${name}/∂${input} = ${f.factor(step.upstream)}·${f.factor(c.local)} = ${f.n(c.added)}`;
+        return `${input} ${f.lang === 'en' ? 'gets' : 'получает'} ${product}`;
       })
       .join('; ');
     // a gate whose inputs are all constants has no gradient to pass on
-    const sends = sent === '' ? (f.lang === 'en' ? 'Its inputs are constants: nothing to send' : 'Его входы — константы, передавать градиент некому') : sent;
+    const sends = sent === '' ? (f.lang === 'en' ? 'Its inputs are constants: nothing to send.' : 'Его входы — константы, передавать градиент некому.') : f.lang === 'en' ? `To the inputs: ${sent}.` : `Входам: ${sent}.`;
     return [
-      `${describeNode(node, names, f)}: ∂f/∂${name} = ${f.n(step.upstream)}. ${capital(rule.en)}. ${capital(sends)}.`,
-      `${capital(describeNode(node, names, f))}: ∂f/∂${name} = ${f.n(step.upstream)}. ${capital(rule.ru)}. ${capital(sends)}.`,
+      `${capital(describeNode(node, names, f))}: ∂f/∂${name} = ${f.n(step.upstream)}. ${capital(rule.en)}. ${sends}`,
+      `${capital(describeNode(node, names, f))}: ∂f/∂${name} = ${f.n(step.upstream)}. ${capital(rule.ru)}. ${sends}`,
     ];
   });
 }
@@ -171,7 +177,7 @@ function friendly(root: TreeNode): boolean {
 }
 
 function draw(rng: Rng, difficulty: Difficulty): { root: TreeNode; vars: Map<string, VarNode> } | null {
-  if (difficulty < 3 && rng.bernoulli(difficulty === 2 ? 0.15 : 0)) return lectureModel(rng);
+  if (difficulty < 3 && rng.bernoulli(difficulty === 2 ? 0.12 : 0)) return lectureModel(rng);
   const b = new TreeBuilder(rng, difficulty);
   const [lo, hi] = OP_RANGE[difficulty];
   const root = b.build(rng.int(lo, hi));
@@ -309,7 +315,13 @@ function generate(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
     // a variable used twice: name every path its gradient takes
     hints.push(
       tn((f) => {
-        const list = paths.map((p) => p.map((id) => nodeName(graph.nodes[id]!, names, f)).join(' → ')).join(f.lang === 'en' ? '; ' : '; ');
+        // the same route twice (x + x): once, marked ×2
+        const routes = new Map<string, number>();
+        for (const p of paths) {
+          const route = p.map((id) => nodeName(graph.nodes[id]!, names, f)).join(' → ');
+          routes.set(route, (routes.get(route) ?? 0) + 1);
+        }
+        const list = [...routes].map(([route, n]) => (n > 1 ? `${route} (×${n})` : route)).join('; ');
         return [
           `${askName} is used ${f.count(received.length, 'time')}, so its gradient flows along ${f.count(paths.length, 'path_en')}: ${list}. Follow each one.`,
           `${askName} используется ${f.count(received.length, 'time')}, поэтому градиент приходит к нему по ${f.count(paths.length, 'path')}: ${list}. Пройдите каждый.`,
@@ -327,7 +339,7 @@ function generate(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
     hints.push(
       tn((f) => [
         `${askName} receives its gradient from ${describeNode(graph.nodes[firstUser.node]!, names, f)}, whose own gradient is ${f.n(firstUser.upstream)}.`,
-        `${askName} получает градиент от узла: ${describeNode(graph.nodes[firstUser.node]!, names, f)}; градиент этого узла равен ${f.n(firstUser.upstream)}.`,
+        `${askName} получает градиент от узла ${nodeInfo(graph.nodes[firstUser.node]!, names, f)}; градиент этого узла равен ${f.n(firstUser.upstream)}.`,
       ]),
       t(`Rule: ${RULES[firstUser.rule]?.en ?? firstUser.rule}.`, `Правило: ${RULES[firstUser.rule]?.ru ?? firstUser.rule}.`),
     );

@@ -405,6 +405,42 @@ describe('quiz polls', () => {
   });
 });
 
+describe('flood limits and refusals', () => {
+  it('waits out a 429 with auto-retry and delivers the message', async () => {
+    const done = script('flood', async (req) => {
+      await req.reply.send({ text: ['after the wait'] });
+    });
+    fake.fail('sendMessage', 429, 'Too Many Requests: retry after 1', { retryAfter: 1 });
+    const from = fake.calls.length;
+    const t0 = Date.now();
+    fake.userMessage(GROUP, ANNA, { text: '/flood' });
+    await done;
+    const sends = fake.calls.slice(from).filter((c) => c.method === 'sendMessage');
+    expect(sends.map((c) => c.params.text)).toEqual(['after the wait', 'after the wait']);
+    expect(sends.map((c) => c.result === undefined)).toEqual([true, false]);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+  });
+
+  it('sends the question with its buttons when Telegram refuses the poll', async () => {
+    let ref: MessageRef | undefined;
+    const done = script('refused', async (req) => {
+      ref = await req.reply.send({
+        text: ['Which?'],
+        buttons: [[{ id: 'p:0', label: 'a) one' }, { id: 'p:1', label: 'b) two' }]],
+        poll: { question: 'Which?', options: ['one', 'two'], optionActionIds: ['p:0', 'p:1'], correctIndex: 0, openSeconds: 10 },
+      });
+    });
+    fake.fail('sendPoll', 400, 'Bad Request: polls are not allowed in this chat');
+    fake.userMessage(GROUP, ANNA, { text: '/refused' });
+    await done;
+    expect(ref?.pollId).toBeUndefined();
+    const msg = fake.message(GROUP.id, Number(ref?.id));
+    expect(msg?.text).toBe('Which?');
+    expect(msg?.reply_markup).toEqual({ inline_keyboard: [[{ text: 'a) one', callback_data: 'p:0' }, { text: 'b) two', callback_data: 'p:1' }]] });
+    expect(log.lines.some((l) => l.level === 'warn' && String(l.msg).includes('sendPoll refused'))).toBe(true);
+  });
+});
+
 describe('attachments', () => {
   it('gives a captioned document to the command and downloads it from the file endpoint', async () => {
     const csv = Buffer.from('x,y\n1,2\n3,4\n');

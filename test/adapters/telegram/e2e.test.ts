@@ -115,8 +115,11 @@ describe('the bot on Telegram', () => {
     const doc = fake.addFile('iris.csv', readFileSync('assets/datasets/iris.csv'));
     const from = fake.calls.length;
     fake.userMessage(chat, BORIS, { caption: '/train species 8 relu adam 30', document: doc });
-    const curve = await fake.waitForCall((c) => c.method === 'sendPhoto' && c.params.chat_id === chat.id, { from, what: 'the loss curve', timeoutMs: 40_000 });
-    expect(curve.uploads[0]?.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    // The results come as an album: the loss curve and the confusion matrix.
+    const results = await fake.waitForCall((c) => c.params.chat_id === chat.id && c.uploads.some((u) => u.filename === 'loss.png'), { from, what: 'the loss curve', timeoutMs: 40_000 });
+    expect(['sendPhoto', 'sendMediaGroup']).toContain(results.method);
+    const curve = results.uploads.find((u) => u.filename === 'loss.png');
+    expect(curve?.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(fake.downloads).toContain(`documents/${doc.file_id}-iris.csv`);
     const calls = fake.calls.slice(from);
     const progress = calls.find((c) => c.method === 'sendMessage' && JSON.stringify(c.params.reply_markup ?? '').includes('callback_data'));
@@ -185,8 +188,10 @@ describe('the bot on Telegram', () => {
     expect(before).not.toContain('<b>Mal</b>');
     const rows = plain(before).split('\n');
     const rowOf = (name: string) => rows.find((r) => r.includes(name)) ?? '';
-    expect(rowOf('Anna Petrova')).toMatch(/\d/);
-    expect(rowOf('Boris')).toBe('');
+    // Mallory only played the round; Anna also answered /quiz; Boris voted wrong.
+    expect(rowOf('Mal')).toMatch(/— 1\spoint \(1 of 1 right\)$/);
+    expect(Number(/— (\d+(?:\.\d+)?)\spoints? /.exec(rowOf('Anna Petrova'))?.[1])).toBeGreaterThanOrEqual(1);
+    expect(rowOf('Boris')).toMatch(/— 0\spoints/);
 
     // Restart on the same database: the board is the same.
     await app?.stop();

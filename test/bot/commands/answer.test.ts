@@ -25,7 +25,7 @@ describe('/answer and answers by reply or plain text', () => {
     const q = questionOf((await h.command('/quiz id:gates:17:1', { user: u, chat })).sent[0]);
     const wrong = await h.command(`/answer ${wrongAnswer(q)}`, { user: u, chat });
     expect(wrong.text.startsWith('❌')).toBe(true);
-    expect(wrong.text).toContain('Следующая попытка стоит −0,1\u00a0балла');
+    expect(wrong.text).toContain('Следующая попытка: −0,1\u00a0балла.');
     expect(h.store.sessions.get(chatKey('local', u.id), userKey('local', u.id))?.wrongTries).toBe(1);
     const right = await h.command(`/answer ${rightAnswer(q)}`, { user: u, chat });
     expect(right.text.startsWith('✅')).toBe(true);
@@ -122,9 +122,9 @@ describe('durability', () => {
     const seen: Array<{ mark: string; attempts: number }> = [];
     let hh: Harness | undefined;
     const h = await playHarness({
-      failSend(msg) {
+      fail(op, msg) {
         const text = toPlainText(msg.text);
-        if (hh && (text.startsWith('✅') || text.startsWith('❌'))) {
+        if (op === 'send' && hh && (text.startsWith('✅') || text.startsWith('❌'))) {
           seen.push({ mark: text.slice(0, 1), attempts: hh.store.attempts.forChat(chatKey('local', 'd1')).length });
         }
         return undefined;

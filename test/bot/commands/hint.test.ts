@@ -30,7 +30,7 @@ describe('/hint', () => {
     expect(h.store.attempts.forChat(chatKey('local', u.id)).map((a) => [a.score, a.hintsUsed, a.counted])).toEqual([[0.6, 2, true]]);
   });
 
-  it('says "1 point" in English and refuses without a question', async () => {
+  it('writes English points and refuses without a question', async () => {
     const u = h.user('h2', 'Ian', 'en');
     const chat = h.privateChat(u);
     const none = await h.command('/hint', { user: u, chat });

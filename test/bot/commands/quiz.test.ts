@@ -106,4 +106,26 @@ describe('/quiz', () => {
     ]);
     expect(attempts[1]!.answer).toBe(`${['a', 'b', 'c', 'd'][q.answer.value]}) ${q.answer.choices[q.answer.value]!.en}`);
   });
+
+  it('in a group anyone presses; the solution comes once, and the buttons go when the asker solved it', async () => {
+    const [alice, bob] = [h.user('a', 'Alice', 'en'), h.user('b', 'Bob', 'en')];
+    const g = h.group('g-buttons');
+    const asked = await h.command('/quiz id:sgd:17:2', { user: alice, chat: g });
+    const qm = asked.sent.at(-1)!;
+    const q = questionOf(qm);
+    if (q.answer.kind !== 'choice') throw new Error('sgd:17:2 is a choice question');
+    const bobPress = await h.press(asked.buttons[q.answer.value]!, { user: bob, chat: g });
+    expect(bobPress.text.startsWith('✅ Bob: ')).toBe(true);
+    expect(bobPress.text).toContain('Solution of sgd:17:2');
+    expect(qm.message.buttons).toHaveLength(asked.buttons.length);
+    const alicePress = await h.press(asked.buttons[q.answer.value]!, { user: alice, chat: g });
+    expect(alicePress.text.startsWith('✅ Alice: ')).toBe(true);
+    expect(alicePress.text).not.toContain('Solution of');
+    expect(qm.message.buttons).toEqual([]);
+    expect(qm.text).toContain('Next question: /quiz');
+    expect(h.store.leaderboard.top(chatKey('local', g.id), 'all', 5, h.clock.now()).map((r) => [r.name, r.score])).toEqual([
+      ['Alice', 1],
+      ['Bob', 1],
+    ]);
+  });
 });

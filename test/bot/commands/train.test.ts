@@ -12,7 +12,7 @@ import type { Attachment } from '../../../src/bot/types.js';
 import { userKey } from '../../../src/store/types.js';
 import { pngSize } from '../../render/png.js';
 import { createHarness, type As, type Harness, type Sent } from '../harness.js';
-import { IRIS, waitFor, withClockRunning, withImages } from './train-helpers.js';
+import { IRIS, slowCsv, waitFor, withClockRunning, withImages } from './train-helpers.js';
 
 let h: Harness;
 let alice: As;
@@ -117,9 +117,9 @@ describe('/train', () => {
     expect(r.text.length).toBeGreaterThan('Training stopped: '.length + 20);
   });
 
-  it('trains on a shipped sample with /train iris, and allows one training per user', async () => {
-    // a slow run (tiny learning rate, many epochs) so the second request finds it running
-    const running = withClockRunning(h, h.command('/train iris 64,64 relu sgd 5000 0.0001 1', boris));
+  it('allows one training per user, and trains on a shipped sample with /train iris', async () => {
+    // a slow run, so the second request finds it running
+    const running = withClockRunning(h, h.command('/train label 256,256 relu adam 5000 0.001 1', boris, { attachments: [h.attachment('slow.csv', slowCsv())] }));
     await waitFor(() => h.pool.stats().running === 1, 30_000, 'the training to start');
     const second = await h.command('/train iris', boris);
     expect(second.text).toBe('Ваше обучение ещё идёт. Дождитесь конца или остановите его командой /cancel, а потом запускайте новое.');
@@ -128,7 +128,7 @@ describe('/train', () => {
     const stop = await h.command('/cancel', boris);
     expect(stop.text).toBe('Останавливаю обучение…');
     const r = await running;
-    expect(r.sent[0]?.versions[0]?.text.join('')).toBe('Обучаю на iris.csv…');
+    expect(r.sent[0]?.versions[0]?.text.join('')).toBe('Обучаю на slow.csv…');
     expect(r.sent[0]?.text).toBe('Обучение отменено.');
     expect(h.store.models.get(userKey('local', 'u2'))).toBeUndefined();
     const o = await withClockRunning(h, other);

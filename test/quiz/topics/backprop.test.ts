@@ -109,8 +109,8 @@ describe('texts and pictures name the same nodes', () => {
         // graph ids mean nothing to a student: they are not on the picture
         expect(text.en).not.toMatch(/#\d/);
         expect(text.ru).not.toMatch(/#\d/);
-        const en = [...text.en.matchAll(/node (\S+) \(/g)].map((m) => m[1]!);
-        const ru = [...text.ru.matchAll(/узел (\S+) \(|через узел (\S+) \(/g)].map((m) => (m[1] ?? m[2])!);
+        const en = [...text.en.matchAll(/[Nn]ode (\S+) \(/g)].map((m) => m[1]!);
+        const ru = [...text.ru.matchAll(/[Уу]зел (\S+) \(|от узла (\S+) \(/g)].map((m) => (m[1] ?? m[2])!);
         expect(ru).toEqual(en);
         for (const name of en) expect(tags.has(name)).toBe(true);
       }
@@ -118,7 +118,7 @@ describe('texts and pictures name the same nodes', () => {
       for (const step of q.solution.filter((s) => s.picture)) {
         const sp = step.picture as GraphPic;
         expect(tagsOf(sp)).toEqual(tags);
-        const named = step.text.en.match(/^node (\S+) \(/)?.[1] ?? step.text.en.match(/^(\S+) is used/)?.[1];
+        const named = step.text.en.match(/^Node (\S+) \(/)?.[1] ?? step.text.en.match(/^(\S+) is used/)?.[1];
         const highlighted = sp.graph.nodes[sp.options.highlight!]!;
         expect(named).toBe(highlighted.op === 'var' ? highlighted.label : [...tags].find(([, id]) => id === highlighted.id)![0]);
       }

@@ -124,10 +124,12 @@ describe('topic content', () => {
     if (q.answer.kind === 'choice') expect(q.answer.choices[q.answer.value]!.en).toMatch(/diverges/);
   });
 
-  it('softmax: probability questions state 3 decimals and accept a rounded answer', () => {
+  it('softmax: probability questions ask for 3 significant figures and accept a rounded answer', () => {
     const q = Array.from({ length: 50 }, (_, s) => generateQuestion('softmax', s, 2)).find((x) => x.signature.startsWith('prob|'))!;
-    expect(q.text.en).toMatch(/3 decimals/);
-    expect(checkAnswer(q, (q.answer.value as number).toFixed(3)).correct).toBe(true);
+    expect(q.text.en).toMatch(/to 3\u00a0significant figures/);
+    expect(q.text.ru).toMatch(/с точностью до 3\u00a0значащих цифр/);
+    expect(checkAnswer(q, (q.answer.value as number).toPrecision(3)).correct).toBe(true);
+    expect(checkAnswer(q, (q.answer.value as number).toPrecision(1)).correct).toBe(false);
   });
 
   it('every topic has a title and questions in both languages', () => {
