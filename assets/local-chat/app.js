@@ -33,22 +33,21 @@ const T = {
     tooLarge: 'too large',
     example: 'e.g. {value}',
     sendFailed: 'Could not send: {message}',
-    newStudentNames: ['Alice', 'Bob'],
   },
   ru: {
     title: 'gradbot · чат класса',
-    writingAs: 'Пишет',
+    writingAs: 'От имени',
     chats: 'Чаты',
     students: 'Ученики',
     add: 'Добавить',
     studentName: 'Имя ученика',
-    group: 'Группа класса',
+    group: 'Чат класса',
     privateChat: 'Лично: {name}',
     placeholder: 'Введите команду, например /help',
     send: 'Отправить',
     attach: 'Прикрепить CSV или список имён',
     reply: 'Ответить',
-    replyingTo: 'Ответ для {name}: {text}',
+    replyingTo: 'Ответ на сообщение от {name}: {text}',
     onlyYou: 'Это видите только вы',
     edited: 'изменено',
     typing: 'gradbot печатает…',
@@ -818,12 +817,19 @@ function wire() {
     e.preventDefault();
     void sendMessage();
   });
+  // Leaving the input hides the popup a moment later (a click on an item lands first);
+  // coming back before that keeps it.
+  let blurTimer = 0;
   el.input.addEventListener('input', () => {
+    clearTimeout(blurTimer);
     autoGrow();
     updateSuggestions();
   });
+  el.input.addEventListener('focus', () => clearTimeout(blurTimer));
   el.input.addEventListener('click', updateSuggestions);
-  el.input.addEventListener('blur', () => setTimeout(hideSuggestions, 150));
+  el.input.addEventListener('blur', () => {
+    blurTimer = setTimeout(hideSuggestions, 150);
+  });
   el.input.addEventListener('keydown', (e) => {
     const open = !el.suggestions.hidden && state.sugg.items.length > 0;
     if (open && e.key === 'ArrowDown') {

@@ -20,6 +20,8 @@ export const JOB_HANDLERS: readonly AnyHandlerEntry[] = Object.freeze([
   { id: 'render', load: () => import('../render/render-job.js') },
   { id: 'train', load: () => import('../training/train-job.js') },
   { id: 'charlm', load: () => import('../spells/charlm-job.js') },
+  { id: 'charlm-sample', load: () => import('../spells/charlm-sample-job.js') },
+  { id: 'charlm-game', load: () => import('../spells/charlm-game-job.js') },
 ] satisfies AnyHandlerEntry[]);
 
 /** The registry by kind, derived from the list. */

@@ -5,7 +5,9 @@
  * imported here, so nothing heavy loads on the main thread.
  */
 import type { RenderRequest } from '../render/types.js';
+import type { CharLmGameJobPayload, CharLmGameJobResult } from '../spells/charlm-game-job.js';
 import type { CharLmJobPayload, CharLmJobProgress, CharLmJobResult } from '../spells/charlm-job.js';
+import type { CharLmSampleJobPayload, CharLmSampleJobResult } from '../spells/charlm-sample-job.js';
 import type { TrainPayload, TrainProgress, TrainResult } from '../training/train-job.js';
 import type { JobShape } from './types.js';
 
@@ -17,6 +19,10 @@ export interface JobKinds {
   train: { payload: TrainPayload; result: TrainResult; progress: TrainProgress };
   /** Training a character-level spell-name model (src/spells/charlm-job.ts). */
   charlm: { payload: CharLmJobPayload; result: CharLmJobResult; progress: CharLmJobProgress };
+  /** Sampling labelled names from a trained spell-name model (src/spells/charlm-sample-job.ts). */
+  'charlm-sample': { payload: CharLmSampleJobPayload; result: CharLmSampleJobResult; progress: never };
+  /** A spell-name guessing game drawn from trained models (src/spells/charlm-game-job.ts). */
+  'charlm-game': { payload: CharLmGameJobPayload; result: CharLmGameJobResult; progress: never };
 }
 
 /** One of the production job kinds. */

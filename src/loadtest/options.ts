@@ -8,6 +8,8 @@ export interface LoadOptions {
   students: number;
   seconds: number;
   seed: number;
+  /** Seconds of unmeasured load before the measured one (warm workers; 0: start cold). */
+  warmupSeconds: number;
   json: boolean;
   /** Drive an already running server (loopback only) instead of starting the bot. */
   url: string | undefined;
@@ -33,6 +35,7 @@ export const USAGE = `Usage: npm run loadtest -- [options]
   --students N     simulated students (default 30)
   --seconds S      length of the load in seconds (default 60)
   --seed N         seed of every random choice (default 1)
+  --warmup S       seconds of unmeasured load first, so the workers are warm (default 0)
   --json           print the report as one JSON object
   --url URL        drive a running local chat (127.0.0.1 only) instead of starting the bot
   --think MIN:MAX  think time between a student's commands in ms (default 1000:4000)
@@ -72,6 +75,7 @@ export function parseLoadArgs(argv: string[]): LoadOptions {
         students: { type: 'string' },
         seconds: { type: 'string' },
         seed: { type: 'string' },
+        warmup: { type: 'string' },
         json: { type: 'boolean' },
         url: { type: 'string' },
         think: { type: 'string' },
@@ -97,6 +101,7 @@ export function parseLoadArgs(argv: string[]): LoadOptions {
     students: int('students', str('students'), 30, 1, 180),
     seconds: int('seconds', str('seconds'), 60, 5, 3600),
     seed: int('seed', str('seed'), 1, 0, 2 ** 31),
+    warmupSeconds: int('warmup', str('warmup'), 0, 0, 600),
     json: values.json === true,
     url: str('url'),
     thinkMs: [Number(m[1]), Number(m[2])],

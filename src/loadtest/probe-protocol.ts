@@ -33,6 +33,8 @@ export type ProbeReply =
       /** Smallest and largest RSS seen in the window (sampled every 250 ms). */
       rssMinBytes: number;
       rssMaxBytes: number;
+      /** RSS once a second in the window: [ms since enable, bytes]. */
+      rssSeries: Array<[number, number]>;
       /** The window's event-loop delay. */
       loop: LoopDelay;
       /** Since `enable`. */

@@ -8,7 +8,7 @@
  * enables it about 100 ms before the load starts. The channel is unref'd: the probe never keeps
  * the bot alive when it shuts down.
  */
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import type { LoopDelay, ProbeReply, ProbeRequest } from './probe-protocol.js';
 
 const RESOLUTION_MS = 10;
@@ -30,11 +30,19 @@ function start(send: (m: ProbeReply) => void): void {
   let rssMin = Infinity;
   let rssMax = 0;
   let rssTimer: NodeJS.Timeout | undefined;
+  let series: Array<[number, number]> = [];
+  let enabledAt = 0;
+  let ticks = 0;
   const sampleRss = (): number => {
     const rss = process.memoryUsage.rss();
     rssMin = Math.min(rssMin, rss);
     rssMax = Math.max(rssMax, rss);
     return rss;
+  };
+  const tick = (): void => {
+    const rss = sampleRss();
+    // One point a second is enough to see a trend; a window keeps at most an hour of them.
+    if (++ticks % (1000 / RSS_EVERY_MS) === 0 && series.length < 3600) series.push([Math.round(performance.now() - enabledAt), rss]);
   };
 
   process.on('message', (raw: unknown) => {
@@ -43,7 +51,8 @@ function start(send: (m: ProbeReply) => void): void {
     if (m.probe === 'enable') {
       total.enable();
       window.enable();
-      rssTimer ??= setInterval(sampleRss, RSS_EVERY_MS).unref();
+      enabledAt = performance.now();
+      rssTimer ??= setInterval(tick, RSS_EVERY_MS).unref();
       send({ probe: 'enabled', rssBytes: sampleRss() });
     } else if (m.probe === 'sample') {
       const rss = sampleRss();
@@ -54,10 +63,12 @@ function start(send: (m: ProbeReply) => void): void {
         heapUsedBytes: process.memoryUsage().heapUsed,
         rssMinBytes: rssMin,
         rssMaxBytes: rssMax,
+        rssSeries: series,
         loop: delayOf(window),
         loopTotal: delayOf(total),
       });
       window.reset();
+      series = [];
       rssMin = rss;
       rssMax = rss;
     }

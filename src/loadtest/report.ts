@@ -28,6 +28,8 @@ export interface BotFigures {
   /** The same per window: start..1/3, 1/3..1/2, 1/2..2/3, 2/3..end. */
   windows: Array<{ label: string; loop: LoopDelay }>;
   rssMb: { start: number; middle: number; end: number; lastThirdMin: number; lastThirdMax: number };
+  /** RSS once a second from the start of the load: [seconds, MB]. */
+  rssSeriesMb: Array<[number, number]>;
 }
 
 /** How one target went. */
@@ -40,7 +42,7 @@ export interface Target {
 /** Everything the run reports. */
 export interface LoadReport {
   machine: Machine;
-  options: { students: number; seconds: number; seed: number; thinkMs: [number, number]; trainMax: number; url: string | undefined; rateLimits: 'raised' | 'kept' };
+  options: { students: number; seconds: number; seed: number; warmupSeconds: number; thinkMs: [number, number]; trainMax: number; url: string | undefined; rateLimits: 'raised' | 'kept' };
   commands: ClassResult['commands'];
   totals: { commands: number; errors: number; lost: number };
   round: ClassResult['round'];
@@ -95,7 +97,7 @@ const pct = (p: Percentiles) => `${cell(p.p50)} / ${cell(p.p95)} / ${cell(p.p99)
 export function formatReport(r: LoadReport): string {
   const lines: string[] = [];
   const m = r.machine;
-  lines.push(`gradbot load test: ${r.options.students} students, ${r.options.seconds} s, seed ${r.options.seed} (think ${r.options.thinkMs.join('-')} ms, rate limits ${r.options.rateLimits})`);
+  lines.push(`gradbot load test: ${r.options.students} students, ${r.options.seconds} s${r.options.warmupSeconds > 0 ? ` after ${r.options.warmupSeconds} s of warm-up` : ''}, seed ${r.options.seed} (think ${r.options.thinkMs.join('-')} ms, rate limits ${r.options.rateLimits})`);
   lines.push(`machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}, ${m.platform}`);
   lines.push('');
   const head = ['command', 'count', 'errors', 'lost', 'first p50/p95/p99 ms', 'final p50/p95/p99 ms'];

@@ -65,12 +65,15 @@ function botFigures(samples: Sample[]): BotFigures | null {
   const end = by('end');
   const last = by('end');
   if (!start || !middle || !end || !last) return null;
+  // The series counts from `enable`; the load starts at the 'start' sample.
+  const startAt = start.rssSeries.at(-1)?.[0] ?? 0;
   const windows = samples.filter((s) => s.label !== 'start').map((s) => ({ label: WINDOW_NAMES[s.label] ?? s.label, loop: s.loop }));
   const loop: LoopDelay = end.loopTotal;
   return {
     loop,
     windows,
     rssMb: { start: mb(start.rssBytes), middle: mb(middle.rssBytes), end: mb(end.rssBytes), lastThirdMin: mb(last.rssMinBytes), lastThirdMax: mb(last.rssMaxBytes) },
+    rssSeriesMb: samples.flatMap((s) => s.rssSeries.map(([t, b]): [number, number] => [Math.round((t - startAt) / 100) / 10, mb(b)])),
   };
 }
 
@@ -107,6 +110,10 @@ async function run(o: LoadOptions): Promise<LoadReport> {
     await waitHealthy(base);
     const client = new ChatClient(base);
     await warmUp(client);
+    if (o.warmupSeconds > 0) {
+      // The same class, another seed, no round; nothing of it is counted.
+      await runClass(client, { students: o.students, seconds: o.warmupSeconds, seed: o.seed + 7919, thinkMs: o.thinkMs, trainMax: o.trainMax, replyTimeoutMs: o.replyTimeoutMs, round: false });
+    }
 
     const samples: Sample[] = [];
     const pending: Array<Promise<void>> = [];
@@ -171,7 +178,7 @@ async function run(o: LoadOptions): Promise<LoadReport> {
     }
     return {
       machine: thisMachine(),
-      options: { students: o.students, seconds: o.seconds, seed: o.seed, thinkMs: o.thinkMs, trainMax: o.trainMax, url: o.url, rateLimits: o.keepLimits || o.url !== undefined ? 'kept' : 'raised' },
+      options: { students: o.students, seconds: o.seconds, seed: o.seed, warmupSeconds: o.warmupSeconds, thinkMs: o.thinkMs, trainMax: o.trainMax, url: o.url, rateLimits: o.keepLimits || o.url !== undefined ? 'kept' : 'raised' },
       commands: result.commands,
       totals: { commands, errors, lost },
       round: result.round,

@@ -8,16 +8,19 @@
  * - Dashes and underscores in names are the same (`--top-k` is the `top_k` option).
  * - Everything that does not start with `--` is a positional (`-x^2` is an expression, not an
  *   option); after a bare `--` everything is.
- * - Values are typed (integer / number / boolean / string); with `checkLimits` (the default)
- *   also checked against the spec's choices and bounds. Defaults fill absent options.
+ * - Values are typed (integer / number / boolean / string) and, with `checkLimits` (the
+ *   default), checked against the spec's choices and bounds by ./values.ts, the rules and
+ *   messages (`args.*`) the chat doors use too; numbers take no decimal comma here, since a
+ *   comma separates list items (`--at -2,0`). Defaults fill absent options.
  *
- * Mistakes are UserInputErrors with `cli.*` codes, in Russian and English, naming the option
- * and pointing to `gradbot <command> --help`.
+ * Mistakes of the command line itself are UserInputErrors with `cli.*` codes, in Russian and
+ * English, naming the option and pointing to `gradbot <command> --help`.
  */
 import { defineMessages, type UserInputError } from '../core/errors.js';
 import type { OptionSpec, OptionValue, ParsedOptions } from './types.js';
+import { checkValue, typeValue, type ValueRules } from './values.js';
 
-/** The `cli.*` messages of option parsing (shared with the CLI's own checks). */
+/** The `cli.*` messages of the command-line syntax (value errors are ./values.ts's `args.*`). */
 export const cliMessages = defineMessages('cli', {
   unknown_option: {
     en: 'Unknown option "{option}". Run "gradbot {command} --help" for usage.',
@@ -34,34 +37,6 @@ export const cliMessages = defineMessages('cli', {
   unexpected_argument: {
     en: 'Unexpected argument "{arg}". Run "gradbot {command} --help" for usage.',
     ru: 'Лишний аргумент «{arg}». Справка: «gradbot {command} --help».',
-  },
-  bad_number: {
-    en: 'Option --{option} expects a number, got "{value}".',
-    ru: 'Параметр --{option} ожидает число, а получено «{value}».',
-  },
-  bad_integer: {
-    en: 'Option --{option} expects a whole number, got "{value}".',
-    ru: 'Параметр --{option} ожидает целое число, а получено «{value}».',
-  },
-  bad_choice: {
-    en: 'Option --{option} must be one of: {choices}; got "{value}".',
-    ru: 'Параметр --{option} принимает одно из значений: {choices}; получено «{value}».',
-  },
-  out_of_range: {
-    en: 'Option --{option} must be from {min} to {max}, got {value}.',
-    ru: 'Параметр --{option} должен быть от {min} до {max}, а получено {value}.',
-  },
-  too_small: {
-    en: 'Option --{option} must be at least {min}, got {value}.',
-    ru: 'Параметр --{option} должен быть не меньше {min}, а получено {value}.',
-  },
-  too_large: {
-    en: 'Option --{option} must be at most {max}, got {value}.',
-    ru: 'Параметр --{option} должен быть не больше {max}, а получено {value}.',
-  },
-  bad_length: {
-    en: 'Option --{option} must be {min} to {max} characters long, got {length}.',
-    ru: 'Длина параметра --{option} должна быть от {min} до {max} символов, а получено {length}.',
   },
   missing_option: {
     en: 'Option --{option} is required. Run "gradbot {command} --help" for usage.',
@@ -99,69 +74,23 @@ export function cliFlag(spec: Pick<OptionSpec, 'name'>): string {
   return `--${normalize(spec.name)}`;
 }
 
-/** A value as text for messages (numbers as JavaScript prints them). */
-function shown(v: OptionValue): string {
-  return String(v);
-}
+/** The CLI's value rules: options named as flags (`--top-k`), no decimal comma. */
+export const CLI_VALUE_RULES: ValueRules = { decimalComma: false, optionName: cliFlag };
 
 /**
- * Types a raw value and (optionally) checks it against the spec's choices and bounds.
- * Exported for the other doors' text arguments, which share the rules and the messages.
+ * Types a raw value and (optionally) checks it against the spec's choices and bounds, with
+ * the rules of ./values.ts (the CLI spelling: no decimal comma, flags named `--name`).
  */
 export function typeOptionValue(spec: OptionSpec, raw: string, checkLimits = true): OptionValue {
-  const option = normalize(spec.name);
-  let value: OptionValue;
-  switch (spec.type) {
-    case 'integer':
-    case 'number': {
-      const t = raw.trim();
-      const n = Number(t);
-      if (t === '' || !Number.isFinite(n)) throw cliMessages.error('bad_number', { option, value: raw });
-      if (spec.type === 'integer' && !Number.isInteger(n)) throw cliMessages.error('bad_integer', { option, value: raw });
-      value = n;
-      break;
-    }
-    case 'boolean': {
-      const t = raw.trim().toLowerCase();
-      if (['true', 'yes', '1', 'on'].includes(t)) value = true;
-      else if (['false', 'no', '0', 'off'].includes(t)) value = false;
-      else throw cliMessages.error('bad_choice', { option, choices: 'true, false', value: raw });
-      break;
-    }
-    default:
-      value = raw;
-  }
-  return checkLimits ? checkOptionValue(spec, value) : value;
+  return typeValue(spec, raw, CLI_VALUE_RULES, { check: checkLimits });
 }
 
 /**
- * Checks a typed value against the spec's choices (strings case-insensitively; the canonical
- * value is returned) and bounds (numbers by value, strings by length).
+ * Checks a typed value against the spec's choices (strings case-insensitively, also by label;
+ * the canonical value is returned) and bounds (numbers by value, strings by length).
  */
 export function checkOptionValue(spec: OptionSpec, value: OptionValue): OptionValue {
-  const option = normalize(spec.name);
-  if (spec.choices && spec.choices.length > 0 && typeof value !== 'boolean') {
-    const hit = spec.choices.find((c) =>
-      typeof c.value === 'number' ? c.value === Number(value) : typeof value === 'string' && c.value.toLowerCase() === value.trim().toLowerCase(),
-    );
-    if (!hit) throw cliMessages.error('bad_choice', { option, choices: spec.choices.map((c) => String(c.value)).join(', '), value: shown(value) });
-    return hit.value;
-  }
-  if (typeof value === 'number') {
-    const { min, max } = spec;
-    const tooLow = min !== undefined && value < min;
-    const tooHigh = max !== undefined && value > max;
-    if ((tooLow || tooHigh) && min !== undefined && max !== undefined) throw cliMessages.error('out_of_range', { option, min, max, value });
-    if (tooLow && min !== undefined) throw cliMessages.error('too_small', { option, min, value });
-    if (tooHigh && max !== undefined) throw cliMessages.error('too_large', { option, max, value });
-  }
-  if (typeof value === 'string' && (spec.min !== undefined || spec.max !== undefined)) {
-    const length = Array.from(value).length;
-    if (length < (spec.min ?? 0) || length > (spec.max ?? Infinity)) {
-      throw cliMessages.error('bad_length', { option, min: spec.min ?? 0, max: spec.max ?? Infinity, length });
-    }
-  }
-  return value;
+  return checkValue(spec, value, CLI_VALUE_RULES);
 }
 
 /** Parses argv against the specs; see the module comment for the rules. */

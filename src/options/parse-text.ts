@@ -16,12 +16,13 @@
  * - a `rest` option takes the remaining text as typed, up to the first `name=value` token
  *   when options follow it (`/grad 1 + exp(w0 + w1*x) x=-1 w0=1`), and any option after a
  *   `rest` option takes the rest of the line the same way;
- * - numbers take a decimal comma (`0,8`) and the Unicode minus; booleans take
- *   true/false, yes/no, да/нет, on/off, 1/0.
+ * - values are typed and checked by ./values.ts, the rules the CLI shares (here numbers also
+ *   take a decimal comma, `0,8`); booleans take true/false, yes/no, да/нет, on/off, 1/0.
  * Invisible direction marks and control characters are dropped before parsing.
  */
-import { defineMessages, LANGS, type Lang } from '../core/errors.js';
+import { defineMessages } from '../core/errors.js';
 import type { OptionSpec, OptionValue, ParsedOptions } from './types.js';
+import { isNumberText, TEXT_VALUE_RULES, typeValue, VALUE_TEXTS } from './values.js';
 
 /** The longest argument string a text door may pass (Telegram's own message limit). */
 export const MAX_ARGS_CHARS = 4096;
@@ -29,7 +30,7 @@ export const MAX_ARGS_CHARS = 4096;
 const msg = defineMessages('args', {
   too_long: {
     en: 'The arguments are too long: {length} characters, at most {max}.',
-    ru: 'Слишком длинные аргументы: {length} символов, а можно не больше {max}.',
+    ru: 'Слишком длинные аргументы: {length} {length|символ|символа|символов}, а можно не больше {max}.',
   },
   unclosed_quote: {
     en: 'The quote before «{near}» is not closed: add the closing {quote}.',
@@ -51,49 +52,11 @@ const msg = defineMessages('args', {
     en: 'Option «{option}» is required ({desc_en}).',
     ru: 'Нужен параметр «{option}» ({desc_ru}).',
   },
-  bad_integer: {
-    en: 'Option «{option}» expects a whole number, e.g. {example}; got «{value}».',
-    ru: 'Параметр «{option}» — целое число, например {example}; получено «{value}».',
-  },
-  bad_number: {
-    en: 'Option «{option}» expects a number, e.g. {example}; got «{value}».',
-    ru: 'Параметр «{option}» — число, например {example}; получено «{value}».',
-  },
-  bad_boolean: {
-    en: 'Option «{option}» expects yes or no (true/false, 1/0); got «{value}».',
-    ru: 'Параметр «{option}» — да или нет (true/false, 1/0); получено «{value}».',
-  },
-  bad_string: {
-    en: 'Option «{option}» expects text; got «{value}».',
-    ru: 'Параметр «{option}» — текст; получено «{value}».',
-  },
-  bad_choice: {
-    en: 'Option «{option}» must be one of: {choices}; got «{value}».',
-    ru: 'Параметр «{option}» может быть одним из: {choices}; получено «{value}».',
-  },
-  out_of_range: {
-    en: 'Option «{option}» must be from {min} to {max}; got {value}.',
-    ru: 'Параметр «{option}» должен быть от {min} до {max}; получено {value}.',
-  },
-  too_small: {
-    en: 'Option «{option}» must be at least {min}; got {value}.',
-    ru: 'Параметр «{option}» должен быть не меньше {min}; получено {value}.',
-  },
-  too_large: {
-    en: 'Option «{option}» must be at most {max}; got {value}.',
-    ru: 'Параметр «{option}» должен быть не больше {max}; получено {value}.',
-  },
-  length_range: {
-    en: 'Option «{option}» must have {min} to {max} characters; got {length}.',
-    ru: 'В параметре «{option}» должно быть от {min} до {max} символов; получено {length}.',
-  },
-  attachment: {
-    en: 'Option «{option}» is a file: attach it to the message.',
-    ru: 'Параметр «{option}» — файл: прикрепите его к сообщению.',
-  },
+  // The value errors (bad_number, bad_choice, out_of_range...) are ./values.ts's, shared with the CLI.
+  ...VALUE_TEXTS,
 });
 
-/** The catalogue of argument errors (codes `args.*`), for tests and help texts. */
+/** The catalogue of argument errors (codes `args.*`: syntax and values), for tests and help texts. */
 export const argsMessages = msg;
 
 // Direction marks, zero-width spaces and the BOM are invisible and break numbers and ids;
@@ -188,7 +151,7 @@ function fits(spec: OptionSpec, value: string): boolean {
  */
 function otherKind(spec: OptionSpec, value: string): boolean {
   if (spec.choices && spec.choices.length > 0) return !fits(spec, value);
-  if (spec.type === 'integer' || spec.type === 'number') return !NUMBER.test(normalizeNumber(value));
+  if (spec.type === 'integer' || spec.type === 'number') return !isNumberText(value, TEXT_VALUE_RULES);
   if (spec.type === 'boolean') return !fits(spec, value);
   return false;
 }
@@ -268,92 +231,13 @@ export function parseTextOptions(args: string, specs: readonly OptionSpec[]): Pa
   return checkOptions(values, specs);
 }
 
-/** A number as people type it: `-3`, `0,8`, `1e-3`, `.5`, `−2` (Unicode minus). */
-const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i;
-const INTEGER = /^[+-]?\d+$/;
-const TRUE = new Set(['true', 'yes', 'y', 'on', '1', 'да', 'д', 'вкл']);
-const FALSE = new Set(['false', 'no', 'n', 'off', '0', 'нет', 'н', 'выкл']);
-
-function normalizeNumber(s: string): string {
-  return s.trim().replace(/\u2212/g, '-').replace(',', '.');
-}
-
-const quoteValue = (v: OptionValue) => String(v);
-
-function checkRange(spec: OptionSpec, n: number, shown: string | number): void {
-  const { min, max } = spec;
-  const bad = (min !== undefined && n < min) || (max !== undefined && n > max);
-  if (!bad) return;
-  if (min !== undefined && max !== undefined) throw msg.error('out_of_range', { option: spec.name, min, max, value: shown });
-  if (min !== undefined) throw msg.error('too_small', { option: spec.name, min, value: shown });
-  throw msg.error('too_large', { option: spec.name, max: max as number, value: shown });
-}
-
-function choiceList(spec: OptionSpec): string {
-  return (spec.choices ?? []).map((c) => String(c.value)).join(', ');
-}
-
-function exampleFor(spec: OptionSpec, fallback: string): string {
-  if (spec.example !== undefined) return spec.example;
-  if (spec.min !== undefined) return String(spec.min);
-  return fallback;
-}
-
-/** Matches a value against the choices: by value, or by its ru/en label, case-insensitively. */
-function pickChoice(spec: OptionSpec, v: string | number): string | number {
-  const choices = spec.choices;
-  if (!choices || choices.length === 0) return v;
-  const key = String(v).trim().toLowerCase();
-  for (const c of choices) {
-    if (String(c.value).toLowerCase() === key) return c.value;
-    if (LANGS.some((l: Lang) => c.label[l].toLowerCase() === key)) return c.value;
-  }
-  throw msg.error('bad_choice', { option: spec.name, choices: choiceList(spec), value: String(v) });
-}
-
 /**
  * Checks and converts one value for its option: text from a text door, or a typed value from
- * Discord. Throws a UserInputError naming the option, the value and the expected form.
+ * Discord (./values.ts, with the chat doors' rules). Throws a UserInputError naming the option,
+ * the value and the expected form.
  */
 export function coerceOption(spec: OptionSpec, value: OptionValue): OptionValue {
-  const option = spec.name;
-  switch (spec.type) {
-    case 'attachment':
-      throw msg.error('attachment', { option });
-    case 'boolean': {
-      if (typeof value === 'boolean') return value;
-      const key = String(value).trim().toLowerCase();
-      if (TRUE.has(key)) return true;
-      if (FALSE.has(key)) return false;
-      throw msg.error('bad_boolean', { option, value: quoteValue(value) });
-    }
-    case 'integer':
-    case 'number': {
-      const isInt = spec.type === 'integer';
-      let n: number;
-      if (typeof value === 'number') n = value;
-      else if (typeof value === 'string' && (isInt ? INTEGER : NUMBER).test(normalizeNumber(value))) n = Number(normalizeNumber(value));
-      else n = Number.NaN;
-      // A choice label ("неделя") may stand for a numeric value.
-      if (Number.isNaN(n) && spec.choices && typeof value === 'string') return pickChoice(spec, value);
-      if (!Number.isFinite(n) || (isInt && !Number.isSafeInteger(n))) {
-        throw msg.error(isInt ? 'bad_integer' : 'bad_number', { option, value: quoteValue(value), example: exampleFor(spec, isInt ? '3' : '0.5') });
-      }
-      const picked = spec.choices ? pickChoice(spec, n) : n;
-      checkRange(spec, n, n);
-      return picked;
-    }
-    case 'string': {
-      if (typeof value !== 'string') throw msg.error('bad_string', { option, value: quoteValue(value) });
-      const v = value.trim();
-      if (spec.choices) return pickChoice(spec, v);
-      const length = Array.from(v).length;
-      if ((spec.min !== undefined && length < spec.min) || (spec.max !== undefined && length > spec.max)) {
-        throw msg.error('length_range', { option, min: spec.min ?? 0, max: spec.max ?? MAX_ARGS_CHARS, length });
-      }
-      return v;
-    }
-  }
+  return typeValue(spec, value, TEXT_VALUE_RULES);
 }
 
 /**

@@ -178,3 +178,11 @@ export function formulaRu(text: string): string {
   if (!/\d\.\d/.test(text)) return text;
   return text.replace(/,\s*/g, '; ').replace(/(\d)\.(\d)/g, '$1,$2');
 }
+
+/**
+ * An interval in Russian prose: "(−1; 1)", "[≈−0,170; ∞)". Russian writes interval ends with a
+ * semicolon, so a decimal comma inside never reads as the separator.
+ */
+export function intervalRu(text: string): string {
+  return text.replace(/(\d)\.(\d)/g, '$1,$2').replace(/,\s+/g, '; ');
+}

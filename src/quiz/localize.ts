@@ -4,7 +4,7 @@
  * "tolerance"?, "choices"?}, "hints": [...], "solution": [...]}` and, for backprop, `"graph"`.
  */
 import type { Lang } from '../core/errors.js';
-import type { Difficulty, GraphAsk, Question, QuestionPicture, TopicId, Tolerance } from './types.js';
+import type { Difficulty, GraphAsk, Precision, Question, QuestionPicture, TopicId, Tolerance } from './types.js';
 import { LATIN_LETTERS, CYRILLIC_LETTERS } from './parse-answer.js';
 
 /** The answer as shown in JSON: choices as texts, the value as the correct letter. */
@@ -13,6 +13,8 @@ export interface LocalizedAnswer {
   /** number: the key; choice: the correct letter ("b"); expression: the key expression. */
   value: number | string;
   tolerance?: Tolerance;
+  /** number only: the precision the question asks for (exact, or n significant figures). */
+  precision?: Precision;
   choices?: string[];
   /** choice only: 0-based index of the correct choice. */
   index?: number;
@@ -50,7 +52,7 @@ export function localize(q: Question, lang: Lang): LocalizedQuestion {
   const a = q.answer;
   const answer: LocalizedAnswer =
     a.kind === 'number'
-      ? { kind: 'number', value: a.value, tolerance: a.tolerance }
+      ? { kind: 'number', value: a.value, tolerance: a.tolerance, ...(a.precision ? { precision: a.precision } : {}) }
       : a.kind === 'choice'
         ? { kind: 'choice', value: choiceLetter(a.value, lang), index: a.value, choices: a.choices.map((c) => c[lang]) }
         : { kind: 'expression', value: a.value, variables: a.variables };

@@ -52,11 +52,31 @@ describe('gradbot grad, node by node', () => {
     expect(r.out).toContain('d/dy = 3');
   });
 
-  it('speaks Russian with --lang ru', async () => {
+  it('speaks Russian with --lang ru, node by node as the lecture slides: upstream × local = what each input gets', async () => {
     const r = await run('grad', 'max(x, y) * z', 'x=1', 'y=2', 'z=3', '--lang', 'ru');
     expect(r.code).toBe(0);
     expect(r.out).toContain('значение: 6');
-    expect(r.out).toContain('максимум: направляет градиент');
+    expect(r.out).toMatch(/^узел\s+операция\s+значение\s+градиент\s+правило обратного прохода$/m);
+    expect(r.out).toContain('максимум направляет градиент к большему входу');
+    expect(r.out).toContain('умножение меняет множители местами');
+    expect(r.out).toContain('→ y: ∂f/∂#2 · ∂#2/∂y = 3 · 1 = 3');
+    expect(r.out).toContain('→ z: ∂f/∂#4 · ∂#4/∂z = 1 · 2 = 2');
+    expect(r.out).toContain('∂f/∂z = 2');
+    const copy = await run('grad', 'x*x + x*y', 'x=0.5', 'y=-2', '--lang', 'ru');
+    expect(copy.out).toContain('копирование складывает: значение используется 3 раза');
+    expect(copy.out).toContain('→ x: ∂f/∂#1 · ∂#1/∂x = 1 · 0,5 = 0,5');
+    expect(copy.out).toContain('→ x: ∂f/∂#3 · ∂#3/∂x = 1 · (-2) = -2');
+    expect(copy.out).toContain('сложение распределяет');
+    // the values as typed stay on the first line; every number after it has a decimal comma
+    expect(copy.out.split('\n')[0]).toBe('f = x*x + x*y   (x=0.5, y=-2)');
+    expect(copy.out.split('\n').slice(1).join('\n')).not.toMatch(/\d\.\d/);
+  });
+
+  it('shows what each node sends to its inputs in English too', async () => {
+    const r = await run('grad', 'x*x + x*y', 'x=3', 'y=-2');
+    expect(r.out).toContain('→ x: ∂f/∂#3 · ∂#3/∂x = 1 · (-2) = -2');
+    expect(r.out).toContain('→ y: ∂f/∂#3 · ∂#3/∂y = 1 · 3 = 3');
+    expect(r.out).toContain('→ #1: ∂f/∂#4 · ∂#4/∂#1 = 1 · 1 = 1');
   });
 });
 

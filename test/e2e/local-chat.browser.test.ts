@@ -113,7 +113,12 @@ async function send(text: string): Promise<void> {
 /** Waits for a bot message whose text matches, and returns it. */
 async function botMessage(re: RegExp): Promise<Locator> {
   const loc = botMessages().filter({ has: page.locator('.text', { hasText: re }) }).last();
-  await loc.waitFor();
+  try {
+    await loc.waitFor();
+  } catch (e) {
+    const shown = await botMessages().locator('.text').allTextContents();
+    throw new Error(`no bot message matching ${re}; the chat shows:\n${shown.map((t) => `- ${t.slice(0, 300)}`).join('\n')}`, { cause: e });
+  }
   return loc;
 }
 
@@ -217,11 +222,11 @@ describe('the local web chat in Chromium', { timeout: 40_000 }, () => {
     const curve = pictures.nth(alts.findIndex((a) => /loss/i.test(a)));
     await curve.scrollIntoViewIfNeeded(); // pictures load lazily
     await eventually(() => curve.evaluate((n) => (n as unknown as ImageLike).naturalWidth)).toBeGreaterThan(100);
-    const progress = await botMessage(/^Done: \d+ epochs/);
+    const progress = await botMessage(/^Done: \d+\s+epochs/);
     expect(await progress.locator('.meta .edited').textContent()).toBe('edited');
     expect(await progress.locator('.buttons').count()).toBe(0); // the cancel button went with the last edit
     const seen = (await page.evaluate('window.seen')) as string[];
-    expect(seen.some((t) => /epoch \d+\/\d+ .*loss/.test(t))).toBe(true);
+    expect(seen.some((t) => /epoch\s+\d+\/\d+\s.*loss/.test(t))).toBe(true);
   });
 
   it('plays a /round with two students: the right answer scores, the board says so', async () => {

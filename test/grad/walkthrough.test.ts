@@ -28,7 +28,7 @@ describe('the node-by-node walkthrough', () => {
     expect(rows.find((r) => r.op.startsWith('max('))?.rules).toEqual(['max gate: routes the gradient to the larger input']);
     expect(rows.at(-1)).toMatchObject({ value: 12, grad: 1, rules: ['add gate: distributes the gradient to both inputs'] });
     const ru = walkthroughRows(output, 'ru');
-    expect(ru.at(-1)?.rules).toEqual(['сложение: раздаёт градиент обоим входам']);
+    expect(ru.at(-1)?.rules).toEqual(['сложение распределяет: каждый вход получает градиент целиком']);
   });
 
   it('prints the table, the expression line and the gradients', () => {
@@ -38,6 +38,6 @@ describe('the node-by-node walkthrough', () => {
     expect(table[2]).toMatch(/^#1\s+exp\(#0\)\s+1\s+1\s+exp: times the local derivative 1$/);
     expect(expressionLine('exp(x)', { x: 0 })).toBe('f = exp(x)   (x=0)');
     expect(expressionLine('2', {})).toBe('f = 2');
-    expect(gradientLines(value, grad, 'ru')).toEqual(['значение: 1', 'd/dx = 1']);
+    expect(gradientLines(value, grad, 'ru')).toEqual(['значение: 1', '∂f/∂x = 1']);
   });
 });

@@ -7,7 +7,7 @@ import { poolOptionsFrom } from '../../src/jobs/pool.js';
 describe('the job-handler registry', () => {
   it('lists each production kind once, and the map is derived from the list', () => {
     const ids = JOB_HANDLERS.map((h) => h.id);
-    expect(ids).toEqual(['render', 'train', 'charlm']);
+    expect(ids).toEqual(['render', 'train', 'charlm', 'charlm-sample', 'charlm-game']);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...HANDLERS_BY_KIND.keys()]).toEqual(ids);
     for (const h of JOB_HANDLERS) expect(HANDLERS_BY_KIND.get(h.id)).toBe(h);

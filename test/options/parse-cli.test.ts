@@ -92,39 +92,53 @@ describe('parseCli: typed values, choices and bounds', () => {
   it('numbers and integers', () => {
     expect(parse('--lr', '1e-2').values.lr).toBe(0.01);
     const nan = errorOf(() => parse('--lr', 'fast'));
-    expect(nan.code).toBe('cli.bad_number');
-    expect(nan.render('ru')).toBe('Параметр --lr ожидает число, а получено «fast».');
-    expect(userErrorCode(() => parse('--lr', ' '))).toBe('cli.bad_number');
-    expect(userErrorCode(() => parse('--lr', 'Infinity'))).toBe('cli.bad_number');
-    expect(errorOf(() => parse('--seed', '1.5')).render('en')).toBe('Option --seed expects a whole number, got "1.5".');
+    expect(nan.code).toBe('args.bad_number');
+    expect(nan.render('ru')).toBe('Параметр «--lr» ожидает число, например 0; получено «fast».');
+    expect(userErrorCode(() => parse('--lr', ' '))).toBe('args.bad_number');
+    expect(userErrorCode(() => parse('--lr', 'Infinity'))).toBe('args.bad_number');
+    expect(errorOf(() => parse('--seed', '1.5')).render('en')).toBe('Option «--seed» expects a whole number, e.g. 3; got «1.5».');
+  });
+
+  it('numbers are written as in the chat doors, except that a comma is no decimal point here', () => {
+    expect(parse('--seed', '\u22125').values.seed).toBe(-5);
+    expect(parse('--lr', '.5').values.lr).toBe(0.5);
+    expect(parse('--seed', '2.0', '--top-k', '1e2').values).toMatchObject({ seed: 2, top_k: 100 });
+    expect(userErrorCode(() => parse('--lr', '0,5'))).toBe('args.bad_number');
+    expect(userErrorCode(() => parse('--lr', '0x10'))).toBe('args.bad_number');
+    expect(typeOptionValue({ name: 'verbose', type: 'boolean', description: d }, 'да')).toBe(true);
+    expect(errorOf(() => typeOptionValue({ name: 'verbose', type: 'boolean', description: d }, 'maybe')).render('en')).toBe(
+      'Option «--verbose» expects yes or no (true/false, 1/0); got «maybe».',
+    );
   });
 
   it('bounds are inclusive and named in the message', () => {
     expect(parse('--lr', '10').values.lr).toBe(10);
     const e = errorOf(() => parse('--lr', '11'));
-    expect(e.code).toBe('cli.out_of_range');
-    expect(e.render('en')).toBe('Option --lr must be from 0 to 10, got 11.');
-    expect(e.render('ru')).toBe('Параметр --lr должен быть от 0 до 10, а получено 11.');
-    expect(userErrorCode(() => parse('--lr', '-0.5'))).toBe('cli.out_of_range');
-    expect(errorOf(() => typeOptionValue({ ...SPECS[0]!, min: 0 }, '-3')).render('en')).toBe('Option --seed must be at least 0, got -3.');
-    expect(errorOf(() => typeOptionValue({ ...SPECS[0]!, max: 9 }, '10')).code).toBe('cli.too_large');
-    expect(userErrorCode(() => parse('--title', 'abcdef'))).toBe('cli.bad_length');
+    expect(e.code).toBe('args.out_of_range');
+    expect(e.render('en')).toBe('Option «--lr» must be from 0 to 10; got 11.');
+    expect(e.render('ru')).toBe('Параметр «--lr» должен быть от 0 до 10; получено 11.');
+    expect(userErrorCode(() => parse('--lr', '-0.5'))).toBe('args.out_of_range');
+    expect(errorOf(() => typeOptionValue({ ...SPECS[0]!, min: 0 }, '-3')).render('en')).toBe('Option «--seed» must be at least 0; got -3.');
+    expect(errorOf(() => typeOptionValue({ ...SPECS[0]!, max: 9 }, '10')).code).toBe('args.too_large');
+    const long = errorOf(() => parse('--title', 'abcdef'));
+    expect(long.code).toBe('args.too_many_chars');
+    expect(long.render('ru')).toBe('В параметре «--title» должно быть не больше 5 символов; получено 6.');
     expect(parse('--title', 'abcde').values.title).toBe('abcde');
   });
 
   it('choices: strings match case-insensitively and come back canonical; numbers by value', () => {
     expect(parse('--task', 'Regression').values.task).toBe('regression');
     const e = errorOf(() => parse('--task', 'clustering'));
-    expect(e.code).toBe('cli.bad_choice');
-    expect(e.render('en')).toBe('Option --task must be one of: classification, regression; got "clustering".');
+    expect(e.code).toBe('args.bad_choice');
+    expect(e.render('en')).toBe('Option «--task» must be one of: classification, regression; got «clustering».');
     expect(parse('--level', '2').values.level).toBe(2);
-    expect(userErrorCode(() => parse('--level', '3'))).toBe('cli.bad_choice');
+    expect(userErrorCode(() => parse('--level', '3'))).toBe('args.bad_choice');
   });
 
   it('checkLimits: false leaves choices and bounds to the feature, types are still checked', () => {
     const loose = (...argv: string[]) => parseCli(argv, SPECS, { command: 'train', checkLimits: false });
     expect(loose('--lr', '11', '--task', 'clustering').values).toMatchObject({ lr: 11, task: 'clustering' });
-    expect(userErrorCode(() => loose('--lr', 'fast'))).toBe('cli.bad_number');
+    expect(userErrorCode(() => loose('--lr', 'fast'))).toBe('args.bad_number');
   });
 
   it('applyDefaults: false keeps absent options absent', () => {
@@ -133,9 +147,9 @@ describe('parseCli: typed values, choices and bounds', () => {
 
   it('works on the features\' own specs', () => {
     expect(checkOptionValue(TRAIN_OPTIMIZER_OPTION, 'ADAM')).toBe('adam');
-    expect(userErrorCode(() => checkOptionValue(TRAIN_OPTIMIZER_OPTION, 'rmsprop'))).toBe('cli.bad_choice');
+    expect(userErrorCode(() => checkOptionValue(TRAIN_OPTIMIZER_OPTION, 'rmsprop'))).toBe('args.bad_choice');
     expect(typeOptionValue(PLOT_FROM_OPTION, '-1000')).toBe(-1000);
-    expect(userErrorCode(() => typeOptionValue(PLOT_FROM_OPTION, '-1001'))).toBe('cli.out_of_range');
-    expect(userErrorCode(() => typeOptionValue(SPELLS_TOP_K_OPTION, '1001'))).toBe('cli.out_of_range');
+    expect(userErrorCode(() => typeOptionValue(PLOT_FROM_OPTION, '-1001'))).toBe('args.out_of_range');
+    expect(userErrorCode(() => typeOptionValue(SPELLS_TOP_K_OPTION, '1001'))).toBe('args.out_of_range');
   });
 });

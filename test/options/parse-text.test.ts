@@ -161,7 +161,7 @@ describe('types, bounds and choices', () => {
     const e = errorOf(() => parseTextOptions('backprop 2.5', QUIZ));
     expect(e.code).toBe('args.bad_integer');
     expect(e.render('en')).toBe('Option «difficulty» expects a whole number, e.g. 1; got «2.5».');
-    expect(e.render('ru')).toBe('Параметр «difficulty» — целое число, например 1; получено «2.5».');
+    expect(e.render('ru')).toBe('Параметр «difficulty» ожидает целое число, например 1; получено «2.5».');
   });
   it('integers: out of range names the bounds', () => {
     const e = errorOf(() => parseTextOptions('backprop 7', QUIZ));

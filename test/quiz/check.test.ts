@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, giveUp } from '../../src/quiz/check.js';
+import { checkAnswer, giveUp, keyText } from '../../src/quiz/check.js';
 import { scoreFor, PENALTY } from '../../src/quiz/score.js';
 import { generateQuestion } from '../../src/quiz/generate.js';
 import type { Question } from '../../src/quiz/types.js';
@@ -199,5 +199,84 @@ describe('giveUp', () => {
     expect(giveUp(numberQuestion(4685824)).feedback.ru).toBe('Ответ: 4\u00a0685\u00a0824.');
     const q = Array.from({ length: 40 }, (_, s) => generateQuestion('loss', s, 2)).find((x) => x.answer.kind === 'choice')!;
     expect(giveUp(q).feedback.ru).toMatch(/^Ответ: [абв]\) Изображение (кошки|собаки|лягушки)\.$/);
+  });
+});
+
+describe('checkAnswer: details a broken rule would change', () => {
+  it('trims the answer and takes at most 200 characters, saying how many were given', () => {
+    const q = numberQuestion(1);
+    expect(checkAnswer(q, '  1  ').correct).toBe(true);
+    expect(checkAnswer(q, '0'.repeat(199) + '1').correct).toBe(true);
+    const long = checkAnswer(q, '0'.repeat(200) + '1');
+    expect(long).toMatchObject({ correct: false, score: 0, unreadable: true });
+    expect(long.feedback).toEqual({
+      en: 'The answer is 201 characters long; at most 200 are accepted.',
+      ru: 'В ответе 201 символ, а допускается не больше 200 символов.',
+    });
+    expect(checkAnswer(q, '').feedback).toEqual({ en: 'The answer is empty. Type a number, a letter or an expression.', ru: 'Ответ пуст. Введите число, букву или выражение.' });
+    expect(checkAnswer(q, ' \t ').unreadable).toBe(true);
+  });
+
+  it('a wrong answer that matches no mistake gets the general feedback and no tag', () => {
+    expect(checkAnswer(numberQuestion(-20), '7')).toEqual({
+      correct: false,
+      score: 0,
+      feedback: { en: 'Not quite. Check your steps, or ask for a hint.', ru: 'Не совсем. Проверьте шаги или попросите подсказку.' },
+    });
+  });
+
+  it('a correct answer after tries and hints states the score in each language', () => {
+    expect(checkAnswer(numberQuestion(3), '3')).toEqual({ correct: true, score: 1, feedback: { en: 'Correct!', ru: 'Верно!' } });
+    expect(checkAnswer(numberQuestion(3), '3', { wrongTries: 2, hintsUsed: 1 }).feedback).toEqual({
+      en: 'Correct! Score 0.6 (hints and earlier tries cost points).',
+      ru: 'Верно! Балл 0,6 (подсказки и прошлые попытки снижают балл).',
+    });
+  });
+
+  it('names a mistake met by the second reading of "1,024", and only number mistakes in number questions', () => {
+    const q: Question = {
+      ...numberQuestion(7),
+      mistakes: [
+        { tag: 'off_by_factor', value: '1024', feedback: { en: 'text', ru: 'текст' } },
+        { tag: 'bits_not_bytes', value: 1024, feedback: { en: 'bits', ru: 'биты' } },
+      ],
+    };
+    expect(checkAnswer(q, '1,024')).toMatchObject({ correct: false, misconception: 'bits_not_bytes' });
+    const textOnly: Question = { ...numberQuestion(7), mistakes: [{ tag: 'off_by_factor', value: '1024', feedback: { en: 'text', ru: 'текст' } }] };
+    expect(checkAnswer(textOnly, '1024').misconception).toBeUndefined();
+  });
+
+  it('lets a programming error through instead of calling it unreadable', () => {
+    const broken = { ...numberQuestion(1), answer: { kind: 'number', value: 1 } } as unknown as Question;
+    expect(() => checkAnswer(broken, '1')).toThrow(TypeError);
+  });
+
+  it('asks for a valid choice with the letters and the count of this question', () => {
+    const q: Question = {
+      ...numberQuestion(0),
+      answer: { kind: 'choice', value: 1, choices: [{ en: 'Sigmoid', ru: 'Сигмоида' }, { en: 'Tanh', ru: 'Гиперболический тангенс' }, { en: 'ReLU', ru: 'ReLU' }] },
+      mistakes: [{ tag: 'wrong_property', value: 2, feedback: { en: 'no', ru: 'нет' } }],
+    };
+    const r = checkAnswer(q, 'z');
+    expect(r.feedback.en).toBe('"z" is not one of the choices. Answer with a letter (a/b/c, а/б/в), a number from 1 to 3 (the position in the list) or the text of a choice.');
+    expect(r.feedback.ru).toContain('(a/b/c, а/б/в), номером от 1 до 3');
+    expect(checkAnswer(q, 'c')).toMatchObject({ correct: false, misconception: 'wrong_property', feedback: { en: 'no', ru: 'нет' } });
+    expect(checkAnswer(q, 'a')).toEqual({ correct: false, score: 0, feedback: { en: 'Not quite. Check your steps, or ask for a hint.', ru: 'Не совсем. Проверьте шаги или попросите подсказку.' } });
+    expect(checkAnswer(q, 'б) гиперболический тангенс').correct).toBe(true);
+    expect(keyText(q)).toEqual({ en: 'b) Tanh', ru: 'б) Гиперболический тангенс' });
+  });
+
+  it('expressions: only expression mistakes are compared, and the key text is the expression', () => {
+    const q = chainQuestion('2*x', [
+      { tag: 'sign_error', value: 2, feedback: { en: 'number', ru: 'число' } },
+      { tag: 'forgot_inner_derivative', value: 'x', feedback: { en: 'inner', ru: 'внутренняя' } },
+    ]);
+    expect(checkAnswer(q, '2')).toMatchObject({ correct: false });
+    expect(checkAnswer(q, '2').misconception).toBeUndefined();
+    expect(checkAnswer(q, 'x').misconception).toBe('forgot_inner_derivative');
+    expect(keyText(q)).toEqual({ en: '2*x', ru: '2*x' });
+    expect(giveUp(q).feedback).toEqual({ en: 'The answer is 2*x.', ru: 'Ответ: 2*x.' });
+    expect(checkAnswer(q, 'x*2 + 0').correct).toBe(true);
+    expect(checkAnswer(q, 'sqrt(x)').feedback.ru).toMatch(/не определено при x = −/);
   });
 });

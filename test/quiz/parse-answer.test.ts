@@ -107,3 +107,90 @@ describe('parseChoiceAnswer', () => {
     expect(parseChoiceAnswer('', choices)).toBeNull();
   });
 });
+
+describe('parseNumberAnswer: every form it reads, and what it refuses', () => {
+  it.each([
+    ['5.', 5],
+    ['+.5', 0.5],
+    ['1e+2', 100],
+    ['1E-2', 0.01],
+    ['1 000', 1000],
+    ['\u20133', -3],
+    ['\u22123', -3],
+    ['≃0.5', 0.5],
+    ['≅0.5', 0.5],
+    ['==2', 2],
+    ['~≈1', 1],
+    ['3/-4', -0.75],
+    ['1/2e1', 0.05],
+    ['12,345,678.9', 12345678.9],
+    ['+1,234,567', 1234567],
+    ['-1,234,567', -1234567],
+    ['1234,567', 1234.567],
+    ['2,5e3', 2500],
+    [',5', 0.5],
+    ['-,5', -0.5],
+    ['2,5E-1', 0.25],
+    ['1000,000', 1000],
+  ])('reads %s as %d', (text, value) => {
+    expect(numberReadings(text)).toEqual([value]);
+  });
+
+  it.each(['-', '+', '.', 'e5', '1e', '1.2.3', '1e2.5', '1,5/2', '/2', '1/', '1e400', '-1e400', '1e400/1e400', '1,234,5678', 'a1', '1a', '2 x', '1,2.5'])('refuses %s', (text) => {
+    expect(numberReadings(text)).toEqual([]);
+    expect(parseNumberAnswer(text)).toBeNull();
+  });
+
+  it('reads the ambiguous forms twice, signs included', () => {
+    expect(numberReadings('+1,024')).toEqual([1.024, 1024]);
+    expect(numberReadings('999,999')).toEqual([999.999, 999999]);
+    expect(numberReadings('−1,024')).toEqual([-1.024, -1024]);
+    expect(numberReadings('≈ 1,000')).toEqual([1, 1000]);
+  });
+});
+
+describe('parseChoiceAnswer: positions, letters and labelled letters', () => {
+  const four = [
+    { en: 'Sigmoid', ru: 'Сигмоида' },
+    { en: 'Tanh', ru: 'Гиперболический тангенс' },
+    { en: 'ReLU', ru: 'ReLU' },
+    { en: 'GELU', ru: 'GELU' },
+  ];
+
+  it('takes every position and letter up to the number of choices', () => {
+    expect(['1', '2', '3', '4'].map((s) => parseChoiceAnswer(s, four))).toEqual([0, 1, 2, 3]);
+    expect(['a', 'b', 'c', 'd'].map((s) => parseChoiceAnswer(s, four))).toEqual([0, 1, 2, 3]);
+    expect(['а', 'б', 'в', 'г'].map((s) => parseChoiceAnswer(s, four))).toEqual([0, 1, 2, 3]);
+    expect(['0', '5', 'e', 'д', '-1'].map((s) => parseChoiceAnswer(s, four))).toEqual([null, null, null, null, null]);
+  });
+
+  it('ignores case, spaces and a closing dot or bracket', () => {
+    expect(parseChoiceAnswer('B.', four)).toBe(1);
+    expect(parseChoiceAnswer('b).', four)).toBe(1);
+    expect(parseChoiceAnswer('  Г) ', four)).toBe(3);
+    expect(parseChoiceAnswer('гиперболический   тангенс', four)).toBe(1);
+    expect(parseChoiceAnswer('gelu.', four)).toBe(3);
+  });
+
+  it('a letter with a text must name one choice', () => {
+    expect(parseChoiceAnswer('b) Tanh', four)).toBe(1);
+    expect(parseChoiceAnswer('б) гиперболический тангенс', four)).toBe(1);
+    expect(parseChoiceAnswer('b) ReLU', four)).toBeNull();
+    expect(parseChoiceAnswer('e) ReLU', four)).toBeNull();
+    expect(parseChoiceAnswer('d) gelu', four)).toBe(3);
+  });
+
+  it('matches the choice text with a Unicode minus as typed with a hyphen', () => {
+    expect(parseChoiceAnswer('(-1, 1)', [{ en: '(0, 1)', ru: '(0; 1)' }, { en: '(\u22121, 1)', ru: '(\u22121; 1)' }])).toBe(1);
+    expect(parseChoiceAnswer('(0; 1)', [{ en: '(0, 1)', ru: '(0; 1)' }, { en: '(\u22121, 1)', ru: '(\u22121; 1)' }])).toBe(0);
+  });
+
+  it('looksNumbered: a trailing number, signed or decimal, after a space or alone', () => {
+    expect(looksNumbered('  12  ')).toBe(true);
+    expect(looksNumbered('x +3')).toBe(true);
+    expect(looksNumbered('Class 1.5')).toBe(true);
+    expect(looksNumbered('x12')).toBe(false);
+    expect(looksNumbered('12 x')).toBe(false);
+    expect(looksNumbered('')).toBe(false);
+  });
+});

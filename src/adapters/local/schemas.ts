@@ -1,5 +1,5 @@
 /**
- * The request shapes of the local chat's HTTP API (contracts; see the README), checked with zod.
+ * The request shapes of the local chat's HTTP API (contracts; see ./README.md), checked with zod.
  * A body that does not fit answers 400 `invalid_body` naming each bad field.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * The local web chat's HTTP server (fastify 5): the page, and the API the page, the tests, the
- * load test and scripts use. Shapes are documented in the README ("Local web chat API") and
+ * load test and scripts use. Shapes are documented in ./README.md and
  * checked in ./schemas.ts; the JSON of a message is ./wire.ts.
  *
  * A posted message is answered 202 at once with its id; the bot handles it afterwards and its
@@ -24,7 +24,7 @@ import { accessSchema, autocompleteQuerySchema, checkChatId, listQuerySchema, pa
 import { readMultipart, toAttachment, type UploadedFile } from './upload.js';
 import { toWire } from './wire.js';
 
-/** Memory bounds of the local chat (README: "Local web chat API"). */
+/** Memory bounds of the local chat (./README.md, "Memory bounds"). */
 export interface LocalLimits {
   /** Messages kept per chat; older ones leave the history. */
   messagesPerChat: number;
@@ -124,7 +124,7 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
   await app.register(multipart, { throwFileSizeLimit: false });
   app.setErrorHandler(handleError(log));
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send(errorBody('not_found', `There is no ${req.method} ${req.url.split('?')[0] ?? ''} here; see the README's "Local web chat API".`));
+    void reply.status(404).send(errorBody('not_found', `There is no ${req.method} ${req.url.split('?')[0] ?? ''} here; see src/adapters/local/README.md.`));
   });
 
   app.addHook('onRequest', async (req) => {

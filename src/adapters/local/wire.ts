@@ -1,6 +1,6 @@
 /**
  * The JSON shape of a message on the local chat's HTTP API (a contract: scripts, the load test
- * and the page read it). See the README's "Local web chat API".
+ * and the page read it). See ./README.md.
  */
 import { toPlainText } from '../../bot/rich-text.js';
 import type { Span } from '../../bot/types.js';

@@ -66,7 +66,7 @@ export const isru: Activation = {
   properties: { monotonic: true, zeroCentred: true, bounded: true, saturating: true, smooth: true, saturation: both },
   notes: {
     en: 'A tanh-like S-curve from one square root instead of exponentials, so it is cheap; the range is (−1/√α, 1/√α). Saturates at both ends.',
-    ru: 'S-образная кривая, как tanh, но из одного квадратного корня вместо экспонент, поэтому дешёвая; значения в (−1/√α, 1/√α). Насыщается с обеих сторон.',
+    ru: 'S-образная кривая, как tanh, но из одного квадратного корня вместо экспонент, поэтому дешёвая; значения в (−1/√α; 1/√α). Насыщается с обеих сторон.',
   },
   params: { alpha: ISRU_ALPHA },
   kinks: [],

@@ -27,7 +27,7 @@ export const hardtanh: Activation = {
   properties: { monotonic: true, zeroCentred: true, bounded: true, saturating: true, smooth: false, saturation: both },
   notes: {
     en: 'A piecewise-linear tanh: cheap, zero-centred and bounded. The gradient is exactly 0 outside (−1, 1): a hard saturation.',
-    ru: 'Кусочно-линейный tanh: дешёвый, центрированный относительно нуля и ограниченный. Вне (−1, 1) градиент ровно 0 — жёсткое насыщение.',
+    ru: 'Кусочно-линейный tanh: дешёвый, центрированный относительно нуля и ограниченный. Вне (−1; 1) градиент ровно 0 — жёсткое насыщение.',
   },
   params: { min: -1, max: 1 },
   kinks: [-1, 1],
@@ -54,7 +54,7 @@ export const hardsigmoid: Activation = {
   properties: { monotonic: true, zeroCentred: false, bounded: true, saturating: true, smooth: false, saturation: both },
   notes: {
     en: 'A piecewise-linear sigmoid (PyTorch defines it as ReLU6(x + 3)/6), used in MobileNetV3 where exp() is too costly. Not zero-centred; the gradient is exactly 0 outside (−3, 3).',
-    ru: 'Кусочно-линейная сигмоида (в PyTorch — ReLU6(x + 3)/6), используется в MobileNetV3, где exp() слишком дорог. Не центрирована относительно нуля; вне (−3, 3) градиент ровно 0.',
+    ru: 'Кусочно-линейная сигмоида (в PyTorch — ReLU6(x + 3)/6), используется в MobileNetV3, где exp() слишком дорог. Не центрирована относительно нуля; вне (−3; 3) градиент ровно 0.',
   },
   params: {},
   kinks: [-3, 3],

@@ -7,7 +7,8 @@ import { defineMessages, UserInputError } from '../errors.js';
 import { ACTIVATIONS } from './registry.js';
 import type { Activation } from './types.js';
 
-const msg = defineMessages('activation', {
+/** The registry's messages (codes `activation.*`). */
+export const activationMessages = defineMessages('activation', {
   unknown: {
     en: 'Unknown activation "{name}". Did you mean: {suggestions}? See the full list with /plot --list or gradbot act --list.',
     ru: 'Неизвестная функция активации «{name}». Возможно, вы имели в виду: {suggestions}? Полный список: /plot --list или gradbot act --list.',
@@ -110,11 +111,11 @@ export function getActivation(idOrAlias: string): Activation {
   const found = findActivation(idOrAlias);
   if (found) return found;
   const suggestions = suggestActivations(idOrAlias);
-  if (suggestions.length > 0) throw msg.error('unknown', { name: idOrAlias.trim(), suggestions: suggestions.join(', ') });
+  if (suggestions.length > 0) throw activationMessages.error('unknown', { name: idOrAlias.trim(), suggestions: suggestions.join(', ') });
   // Same code either way (callers match on it); only the wording differs.
   return failWithoutSuggestions(idOrAlias);
 }
 
 function failWithoutSuggestions(name: string): never {
-  throw new UserInputError('activation.unknown', msg.texts.unknown_no_match, { name: name.trim() });
+  throw new UserInputError('activation.unknown', activationMessages.texts.unknown_no_match, { name: name.trim() });
 }

@@ -8,6 +8,9 @@
  */
 import type { Activation } from './types.js';
 
+/** A number in Russian prose: a decimal comma (0,01). */
+const ruNumber = (x: number) => String(x).replace('.', ',');
+
 /** Leaky ReLU's fixed negative slope (PyTorch's default). */
 export const LEAKY_SLOPE = 0.01;
 /** RReLU's slope interval while training (PyTorch's defaults 1/8 and 1/3). */
@@ -70,7 +73,7 @@ export const leakyRelu: Activation = {
   properties: { monotonic: true, zeroCentred: true, bounded: false, saturating: false, smooth: false, saturation: notDying },
   notes: {
     en: `A small slope (${LEAKY_SLOPE}) left of zero keeps the gradient from being exactly 0, so neurons cannot die. Keeps ReLU's speed, and outputs take both signs. As in PyTorch, f'(0) = ${LEAKY_SLOPE}.`,
-    ru: `Небольшой наклон (${LEAKY_SLOPE}) слева от нуля не даёт градиенту стать ровно 0, поэтому нейроны не умирают. Скорость ReLU сохраняется, а выходы бывают обоих знаков. Как в PyTorch, f'(0) = ${LEAKY_SLOPE}.`,
+    ru: `Небольшой наклон (${ruNumber(LEAKY_SLOPE)}) слева от нуля не даёт градиенту стать ровно 0, поэтому нейроны не умирают. Скорость ReLU сохраняется, а выходы бывают обоих знаков. Как в PyTorch, f'(0) = ${ruNumber(LEAKY_SLOPE)}.`,
   },
   params: { slope: LEAKY_SLOPE },
   kinks: [0],
@@ -97,7 +100,7 @@ export const rrelu: Activation = {
   properties: { monotonic: true, zeroCentred: true, bounded: false, saturating: false, smooth: false, saturation: notDying },
   notes: {
     en: 'Like leaky ReLU, but while training every negative value gets its own random slope from [1/8, 1/3]; that noise works as a regulariser. At inference the mean slope (1/8 + 1/3)/2 = 11/48 ≈ 0.229 is used, as in PyTorch.',
-    ru: 'Как ReLU с утечкой, но при обучении каждое отрицательное значение получает свой случайный наклон из [1/8, 1/3]; этот шум работает как регуляризация. При применении обученной сети берётся средний наклон (1/8 + 1/3)/2 = 11/48 ≈ 0,229, как в PyTorch.',
+    ru: 'Как ReLU с утечкой, но при обучении каждое отрицательное значение получает свой случайный наклон из [1/8; 1/3]; этот шум работает как регуляризация. При применении обученной сети берётся средний наклон (1/8 + 1/3)/2 = 11/48 ≈ 0,229, как в PyTorch.',
   },
   params: { lower: RRELU_LOWER, upper: RRELU_UPPER, slope: RRELU_SLOPE },
   kinks: [0],
@@ -125,7 +128,7 @@ export const prelu: Activation = {
   properties: { monotonic: true, zeroCentred: true, bounded: false, saturating: false, smooth: false, saturation: notDying },
   notes: {
     en: `The negative slope a is a parameter the network learns by gradient descent (one per layer, starting at ${PRELU_INIT} as in PyTorch). It fixes dying ReLU and lets each layer choose how leaky to be. The properties listed are those of the initial slope.`,
-    ru: `Наклон a слева от нуля — параметр, который сеть подбирает градиентным спуском (один на слой, начальное значение ${PRELU_INIT}, как в PyTorch). Решает проблему умирающего ReLU и позволяет каждому слою выбрать свою «утечку». Свойства указаны для начального наклона.`,
+    ru: `Наклон a слева от нуля — параметр, который сеть подбирает градиентным спуском (один на слой, начальное значение ${ruNumber(PRELU_INIT)}, как в PyTorch). Решает проблему умирающего ReLU и позволяет каждому слою выбрать свою «утечку». Свойства указаны для начального наклона.`,
   },
   params: { slope: PRELU_INIT },
   kinks: [0],

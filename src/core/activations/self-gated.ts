@@ -58,7 +58,7 @@ export const gelu: Activation = {
   properties: { monotonic: false, zeroCentred: true, bounded: false, saturating: true, smooth: true, saturation: leftOnly },
   notes: {
     en: `Weights each input by the probability that a standard normal variable is below it. Smooth and non-monotonic (a small dip to ≈ ${approx3(GELU_MIN.value)} near x ≈ ${approx3(GELU_MIN.x)}); the standard activation of transformers (BERT, GPT). This is the exact erf form, not the tanh approximation.`,
-    ru: `Умножает вход на вероятность того, что стандартная нормальная величина меньше него. Гладкая и немонотонная (небольшой провал до ≈ ${approx3(GELU_MIN.value)} около x ≈ ${approx3(GELU_MIN.x)}); стандартная активация трансформеров (BERT, GPT). Здесь точная форма через erf, а не приближение через tanh.`,
+    ru: `Умножает вход на вероятность того, что стандартная нормальная величина меньше него. Гладкая и немонотонная (небольшой провал до ≈ ${approx3(GELU_MIN.value).replace('.', ',')} около x ≈ ${approx3(GELU_MIN.x).replace('.', ',')}); стандартная активация трансформеров (BERT, GPT). Здесь точная форма через erf, а не приближение через tanh.`,
   },
   params: {},
   kinks: [],
@@ -85,7 +85,7 @@ export const silu: Activation = {
   properties: { monotonic: false, zeroCentred: true, bounded: false, saturating: true, smooth: true, saturation: leftOnly },
   notes: {
     en: `Swish with β = 1: smooth and non-monotonic (a dip to ≈ ${approx3(SILU_MIN.value)} near x ≈ ${approx3(SILU_MIN.x)}), unbounded above like ReLU but lets small negative values through. Found by automated search; used in EfficientNet and many modern networks.`,
-    ru: `Swish с β = 1: гладкая и немонотонная (провал до ≈ ${approx3(SILU_MIN.value)} около x ≈ ${approx3(SILU_MIN.x)}), не ограничена сверху, как ReLU, но пропускает небольшие отрицательные значения. Найдена автоматическим поиском; используется в EfficientNet и многих современных сетях.`,
+    ru: `Swish с β = 1: гладкая и немонотонная (провал до ≈ ${approx3(SILU_MIN.value).replace('.', ',')} около x ≈ ${approx3(SILU_MIN.x).replace('.', ',')}), не ограничена сверху, как ReLU, но пропускает небольшие отрицательные значения. Найдена автоматическим поиском; используется в EfficientNet и многих современных сетях.`,
   },
   params: {},
   kinks: [],
@@ -119,7 +119,7 @@ export const mish: Activation = {
   properties: { monotonic: false, zeroCentred: true, bounded: false, saturating: true, smooth: true, saturation: leftOnly },
   notes: {
     en: `A smooth, non-monotonic self-gated function like SiLU with a slightly deeper dip (≈ ${approx3(MISH_MIN.value)}); used in YOLOv4. More expensive: an exp, a log and a tanh per value.`,
-    ru: `Гладкая немонотонная функция с «самозатвором», как SiLU, но с чуть более глубоким провалом (≈ ${approx3(MISH_MIN.value)}); используется в YOLOv4. Дороже: exp, log и tanh на каждое значение.`,
+    ru: `Гладкая немонотонная функция с «самозатвором», как SiLU, но с чуть более глубоким провалом (≈ ${approx3(MISH_MIN.value).replace('.', ',')}); используется в YOLOv4. Дороже: exp, log и tanh на каждое значение.`,
   },
   params: {},
   kinks: [],

@@ -21,7 +21,7 @@ export const sigmoid: Activation = {
   },
   notes: {
     en: 'Squashes any input into (0, 1), so the output reads as a probability. Saturates: for large |x| the derivative is almost 0 (and at most 0.25, at x = 0), which kills gradients in deep networks. Not zero-centred: outputs are always positive, so the gradients of the next layer\'s weights share one sign and updates zig-zag. exp() is relatively costly.',
-    ru: 'Сжимает любой вход в (0, 1), поэтому выход читается как вероятность. Насыщается: при больших |x| производная почти 0 (и не больше 0,25 — в точке x = 0), из-за чего градиенты в глубоких сетях затухают. Не центрирована относительно нуля: выходы всегда положительны, градиенты по весам следующего слоя одного знака, и обновления идут зигзагом. exp() вычисляется относительно дорого.',
+    ru: 'Сжимает любой вход в (0; 1), поэтому выход читается как вероятность. Насыщается: при больших |x| производная почти 0 (и не больше 0,25 — в точке x = 0), из-за чего в глубоких сетях возникает затухание градиентов. Не центрирована относительно нуля: выходы всегда положительны, градиенты по весам следующего слоя одного знака, и обновления идут зигзагом. exp() вычисляется относительно дорого.',
   },
   params: {},
   kinks: [],

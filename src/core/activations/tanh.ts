@@ -24,7 +24,7 @@ export const tanh: Activation = {
   },
   notes: {
     en: 'Zero-centred (range (−1, 1), tanh(0) = 0), so it usually trains better than the sigmoid; tanh(x) = 2σ(2x) − 1. Still saturates at both ends, so gradients vanish for large |x|.',
-    ru: 'Центрирован относительно нуля (значения в (−1, 1), tanh(0) = 0), поэтому обычно обучается лучше сигмоиды; tanh(x) = 2σ(2x) − 1. Но по-прежнему насыщается с обеих сторон, и при больших |x| градиенты затухают.',
+    ru: 'Центрирован относительно нуля (значения в (−1; 1), tanh(0) = 0), поэтому обычно обучается лучше сигмоиды; tanh(x) = 2σ(2x) − 1. Но по-прежнему насыщается с обеих сторон, и при больших |x| градиенты затухают.',
   },
   params: {},
   kinks: [],

@@ -7,16 +7,16 @@ export const nnMessages = defineMessages('nn', {
     ru: '{what}: нужно целое число от 1 до {max}, получено {value}.',
   },
   bad_hidden: {
-    en: 'Hidden layer {index} must have from 1 to {max} units, got {value}. Example: --hidden 32,16.',
-    ru: 'Скрытый слой {index} должен иметь от 1 до {max} нейронов, получено {value}. Пример: --hidden 32,16.',
+    en: 'Hidden layer {index} must have from 1 to {max} {max|unit|units}, got {value}. Example: --hidden 32,16.',
+    ru: 'Скрытый слой {index} должен иметь от 1 до {max} {max|нейрона|нейронов|нейронов}, получено {value}. Пример: --hidden 32,16.',
   },
   too_many_layers: {
-    en: 'At most {max} hidden layers are allowed, got {value}.',
-    ru: 'Допускается не больше {max} скрытых слоёв, получено {value}.',
+    en: 'At most {max} {max|hidden layer is|hidden layers are} allowed, got {value}.',
+    ru: 'Допускается не больше {max} {max|скрытого слоя|скрытых слоёв|скрытых слоёв}, получено {value}.',
   },
   too_many_parameters: {
-    en: 'This network would have {count} parameters; the limit is {max}. Use fewer or smaller hidden layers.',
-    ru: 'У такой сети было бы {count} параметров, допустимо не больше {max}. Уменьшите число или размер скрытых слоёв.',
+    en: 'This network would have {count} {count|parameter|parameters}; the limit is {max}. Use fewer or smaller hidden layers.',
+    ru: 'У такой сети было бы {count} {count|параметр|параметра|параметров}, а допустимо не больше {max}. Уменьшите число или размер скрытых слоёв.',
   },
   bad_seed: {
     en: 'The seed must be a whole number or a text, got {value}.',
@@ -40,19 +40,19 @@ export const nnMessages = defineMessages('nn', {
   },
   softmax_needs_classes: {
     en: 'Softmax cross-entropy needs at least 2 outputs (one per class), the network has {outputs}.',
-    ru: 'Для softmax cross-entropy нужно не меньше 2 выходов (по одному на класс), у сети {outputs}.',
+    ru: 'Для перекрёстной энтропии с softmax нужно не меньше 2 выходов (по одному на класс), а у сети {outputs}.',
   },
   input_width: {
-    en: 'The network expects {expected} input features per row, the data has {actual}.',
-    ru: 'Сеть ожидает {expected} признаков в строке, в данных их {actual}.',
+    en: 'The network expects {expected} input {expected|feature|features} per row, the data has {actual}.',
+    ru: 'Сеть ожидает {expected} {expected|признак|признака|признаков} в строке, а в данных их {actual}.',
   },
   no_rows: {
     en: 'There are no rows to train on.',
     ru: 'Нет строк для обучения.',
   },
   target_rows: {
-    en: 'The data has {rows} rows but {targets} targets.',
-    ru: 'В данных {rows} строк, а целевых значений {targets}.',
+    en: 'The data has {rows} {rows|row|rows} but {targets} {targets|target|targets}.',
+    ru: 'В данных {rows} {rows|строка|строки|строк}, а целевых значений {targets}.',
   },
   target_kind: {
     en: 'The loss {loss} needs {expected} as targets.',
@@ -75,7 +75,7 @@ export const nnMessages = defineMessages('nn', {
     ru: 'Это не файл модели gradbot: {reason}.',
   },
   weights_shape: {
-    en: 'Weights do not fit this network: parameter {index} needs {expected} values, got {actual}.',
-    ru: 'Веса не подходят к этой сети: параметру {index} нужно {expected} значений, получено {actual}.',
+    en: 'Weights do not fit this network: parameter {index} needs {expected} {expected|value|values}, got {actual}.',
+    ru: 'Веса не подходят к этой сети: параметру {index} нужно {expected} {expected|значение|значения|значений}, получено {actual}.',
   },
 });

@@ -7,7 +7,7 @@ import { ACTIVATIONS, findActivation, type Activation, type ActivationProperties
 import type { Rng } from '../../core/rng.js';
 import type { Difficulty, QuestionDraft, TopicGenerator } from '../types.js';
 import { choiceAnswer, gradingFor, numberAnswer, precisionText, signature } from '../build.js';
-import { close, fmt, formulaRu, t, tn, type NumberStyle } from '../format.js';
+import { close, fmt, formulaRu, intervalRu, t, tn, type NumberStyle } from '../format.js';
 
 /** Activations a first course computes by hand (level 1), then the wider family. */
 const BASIC = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'softplus', 'elu'];
@@ -159,7 +159,7 @@ function property(rng: Rng): QuestionDraft | null {
       t(`Formulas: ${[right, ...wrong].map((a) => a.formula.text).join('; ')}.`, `Формулы: ${[right, ...wrong].map((a) => formulaRu(a.formula.text)).join('; ')}.`),
     ],
     solution: [
-      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${formulaRu(right.formula.text)}, область значений ${formulaRu(right.range)}.`) },
+      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${formulaRu(right.formula.text)}, область значений ${intervalRu(right.range)}.`) },
       { text: t(right.notes.en, right.notes.ru) },
     ],
     mistakes,
@@ -186,9 +186,9 @@ function range(rng: Rng): QuestionDraft | null {
   const wrong = rng.shuffle(others).slice(0, 3);
   const { answer, mistakes } = choiceAnswer(
     rng,
-    t(right.range, formulaRu(right.range)),
+    t(right.range, intervalRu(right.range)),
     wrong.map((r) => ({
-      text: t(r, formulaRu(r)),
+      text: t(r, intervalRu(r)),
       tag: 'wrong_property' as const,
       feedback: tn((f) => [`Look at f for very negative and very positive x: f(−50) ${f.eq(right.f(-50))}, f(50) ${f.eq(right.f(50))}.`, `Посмотрите на f при больших по модулю отрицательных и положительных x: f(−50) ${f.eq(right.f(-50))}, f(50) ${f.eq(right.f(50))}.`]),
     })),
@@ -201,7 +201,7 @@ function range(rng: Rng): QuestionDraft | null {
       t('Where does f go as x → −∞ and as x → +∞?', 'Куда стремится f при x → −∞ и при x → +∞?'),
       tn((f) => [`f(−50) ${f.eq(right.f(-50))}, f(0) ${f.eq(right.f(0))}, f(50) ${f.eq(right.f(50))}.`, `f(−50) ${f.eq(right.f(-50))}, f(0) ${f.eq(right.f(0))}, f(50) ${f.eq(right.f(50))}.`]),
     ],
-    solution: [{ text: t(`${right.formula.text}: range ${right.range}.`, `${formulaRu(right.formula.text)}: область значений ${formulaRu(right.range)}.`) }],
+    solution: [{ text: t(`${right.formula.text}: range ${right.range}.`, `${formulaRu(right.formula.text)}: область значений ${intervalRu(right.range)}.`) }],
     mistakes,
   };
 }
@@ -302,10 +302,10 @@ function whichFromChart(rng: Rng, difficulty: Difficulty): QuestionDraft | null 
         'Read the shape: is it bounded, does it flatten out on either side (saturate), is it smooth or has a corner or a jump? What is f(0)?',
         'Прочитайте форму: ограничена ли функция, выходит ли на горизонталь с какой-либо стороны (насыщение), гладкая ли она или есть излом или скачок? Чему равно f(0)?',
       ),
-      tn((f) => [`f(0) ${f.eq(right.f(0))}; its range is ${right.range}.`, `f(0) ${f.eq(right.f(0))}; область значений ${formulaRu(right.range)}.`]),
+      tn((f) => [`f(0) ${f.eq(right.f(0))}; its range is ${right.range}.`, `f(0) ${f.eq(right.f(0))}; область значений ${intervalRu(right.range)}.`]),
     ],
     solution: [
-      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${formulaRu(right.formula.text)}, область значений ${formulaRu(right.range)}.`) },
+      { text: t(`${right.name.en}: ${right.formula.text}, range ${right.range}.`, `«${right.name.ru}»: ${formulaRu(right.formula.text)}, область значений ${intervalRu(right.range)}.`) },
       { text: t(right.notes.en, right.notes.ru) },
     ],
     mistakes,

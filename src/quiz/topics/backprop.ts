@@ -341,7 +341,7 @@ function generate(rng: Rng, difficulty: Difficulty): QuestionDraft | null {
         `${askName} receives its gradient from ${describeNode(graph.nodes[firstUser.node]!, names, f)}, whose own gradient is ${f.n(firstUser.upstream)}.`,
         `${askName} получает градиент от узла ${nodeInfo(graph.nodes[firstUser.node]!, names, f)}; градиент этого узла равен ${f.n(firstUser.upstream)}.`,
       ]),
-      t(`Rule: ${RULES[firstUser.rule]?.en ?? firstUser.rule}.`, `Правило: ${RULES[firstUser.rule]?.ru ?? firstUser.rule}.`),
+      t(`Rule: ${RULES[firstUser.rule]?.en ?? firstUser.rule}.`, `Правило — ${RULES[firstUser.rule]?.ru ?? firstUser.rule}.`),
     );
   } else {
     hints.push(t('Find the gates that use the asked node.', 'Найдите гейты, которые используют нужный узел.'));

@@ -110,8 +110,8 @@ function costliest(rng: Rng): QuestionDraft | null {
     { text: IMAGES[middle]!, tag: 'likelihood_vs_log', feedback: t('Compare −ln p: the smallest probability of the true class costs the most.', 'Сравните −ln p: дороже всего обходится самая маленькая вероятность истинного класса.') },
   ]);
   const given = (f: { lang: string; n(x: number): string }) => ps.map((p, i) => (f.lang === 'en' ? `the ${IMAGE_NAMES[i]!.en} image ${f.n(p)}` : `изображению ${IMAGE_NAMES[i]!.ru} — ${f.n(p)}`)).join(f.lang === 'en' ? ', ' : '; ');
-  const losses = (f: { lang: string; eq(x: number): string }) =>
-    ps.map((p, i) => `${f.lang === 'en' ? IMAGE_NAMES[i]!.en : IMAGE_NAMES[i]!.ru}: −ln p ${f.eq(-Math.log(p))}`).join('; ');
+  const losses = (f: { lang: string; n(x: number): string; eq(x: number): string }) =>
+    ps.map((p, i) => `${f.lang === 'en' ? IMAGES[i]!.en.replace(/^The/, 'the') : IMAGES[i]!.ru.toLowerCase()}: −ln ${f.n(p)} ${f.eq(-Math.log(p))}`).join('; ');
   return {
     signature: signature('worst', ps),
     text: tn((f) => [
@@ -123,8 +123,8 @@ function costliest(rng: Rng): QuestionDraft | null {
     solution: [
       {
         text: tn((f) => [
-          `Losses: ${losses(f)}; the largest is the ${IMAGE_NAMES[worst]!.en} image's.`,
-          `Потери: ${losses(f)}; наибольшая — у изображения ${IMAGE_NAMES[worst]!.ru}.`,
+          `Losses: ${losses(f)}. The largest is the ${IMAGE_NAMES[worst]!.en} image's.`,
+          `Потери: ${losses(f)}. Наибольшая — у изображения ${IMAGE_NAMES[worst]!.ru}.`,
         ]),
       },
     ],

@@ -47,6 +47,11 @@ function dot(s: Setup, j: number, f: NumberStyle): string {
   return s.x.map((xi, i) => `${f.factor(xi)}·${f.factor(s.w[i]![j]!)}`).join(' + ') + ` ${f.term(s.b[j]!)}`;
 }
 
+/** "=" when every probability is shown exactly ([0.5, 0.5]), "≈" otherwise. */
+function approxVector(p: readonly number[]): string {
+  return p.every((v) => Number(v.toPrecision(4)) === Number(v.toPrecision(12))) ? '=' : '≈';
+}
+
 /** e^z as a formula: e^2, e^(−1). */
 function power(z: number, f: NumberStyle): string {
   return z < 0 ? `e^(${f.n(z)})` : `e^${f.n(z)}`;
@@ -109,7 +114,7 @@ function probability(rng: Rng, classes: number): QuestionDraft {
     ],
     solution: [
       ...s.z.map((z, k) => ({ text: tn((f) => [`z${k + 1} = ${dot(s, k, f)} = ${f.n(z)}.`, `z${k + 1} = ${dot(s, k, f)} = ${f.n(z)}.`]) })),
-      { text: tn((f) => [`p = softmax(z) ≈ ${f.vec(p)}.`, `p = softmax(z) ≈ ${f.vec(p)}.`]) },
+      { text: tn((f) => [`p = softmax(z) ${approxVector(p)} ${f.vec(p)}.`, `p = softmax(z) ${approxVector(p)} ${f.vec(p)}.`]) },
       { text: tn((f) => [`p${j + 1} = ${power(s.z[j]!, f)} / (${exps(f)}) ${f.eq(key)}.`, `p${j + 1} = ${power(s.z[j]!, f)} / (${exps(f)}) ${f.eq(key)}.`]) },
     ],
     mistakes,

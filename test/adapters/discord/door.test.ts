@@ -129,11 +129,12 @@ describe('Discord door (fake bot)', () => {
     fake.files.set('small.csv', new TextEncoder().encode('a,b\n1,2\n'));
     const url = (n: string) => `http://127.0.0.1:${fake.port}/files/${n}`;
     const t1 = send(slashCommand('file', [], { user, attachments: { data: { id: '777777777777777771', filename: 'big.csv', size: 500, url: url('big.csv') } } }));
-    await fake.waitFor((c) => c.token === t1);
+    await fake.waitFor((c) => c.token === t1 && (c.method !== 'POST' || (c.body as { type?: number }).type !== 5));
     expect(fake.downloads).not.toContain('big.csv');
     const t2 = send(slashCommand('file', [], { user, attachments: { data: { id: '777777777777777772', filename: 'small.csv', size: 8, url: url('small.csv') } } }));
-    const cb = await fake.waitFor((c) => c.token === t2);
-    expect((cb.body as { data: { content: string } }).data.content).toBe('got 8 bytes: a,b\n1,2\n');
+    // Deferred at once (the download takes a moment), then the answer edits the reply.
+    const edit = await fake.waitFor((c) => c.token === t2 && c.method === 'PATCH');
+    expect((edit.body as { content: string }).content).toBe('got 8 bytes: a,b\n1,2\n');
   });
 
   it('answers autocomplete from the bot', async () => {

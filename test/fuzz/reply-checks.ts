@@ -1,0 +1,42 @@
+/**
+ * What every reply to hostile input must be: specific (not the catch-all "something went
+ * wrong"), in the chat's language, and free of stack traces and file paths.
+ */
+import { botMessages } from '../../src/bot/i18n.js';
+import type { Lang } from '../../src/core/errors.js';
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/** Traces, internal error names and paths of this machine or project. */
+const LEAKS: ReadonlyArray<[string, RegExp]> = [
+  ['a stack frame', /\n\s*at\s+\S+|\bat\s+(?:file:|node:|\/)|\bat\s+[\w.$<>]+\s+\(/],
+  ['an error name', /\b(?:Type|Reference|Range|Syntax|Eval|URI)?Error:\s|\bERR_[A-Z_]{3,}\b|SQLITE_[A-Z]+/],
+  ['a file path', /\/work\/|\/src\/|\/tmp\/|node_modules|\.tsx?:\d+|\.js:\d+:\d+/],
+  ['undefined or NaN or [object Object]', /\bundefined\b|\[object \w+\]|\bNaN\b/],
+];
+
+/** The catch-alls: a reply that is one of these means a handler failed unexpectedly. */
+const CATCH_ALL = [botMessages.texts.something_wrong.en, botMessages.texts.something_wrong.ru, 'Sorry, something went wrong while answering that.', 'Простите, при ответе что-то пошло не так.'];
+
+/** Removes the user's own words from a reply (they may be quoted back). */
+function withoutEcho(reply: string, input: string): string {
+  let out = reply;
+  const words = input.split(/[\s«»"'`,:;()[\]{}]+/).filter((w) => w.length >= 2);
+  for (const w of words.sort((a, b) => b.length - a.length)) out = out.split(w).join(' ');
+  return out;
+}
+
+/** The problems of one reply (empty when it is fine). */
+export function replyProblems(reply: string, input: string, lang: Lang): string[] {
+  const problems: string[] = [];
+  const own = withoutEcho(reply, input);
+  for (const [what, re] of LEAKS) {
+    // Only what the bot wrote itself counts: an echo of the input may contain anything.
+    if (re.test(own) && !re.test(input)) problems.push(`contains ${what}`);
+  }
+  if (CATCH_ALL.some((c) => reply.includes(c))) problems.push('is the catch-all "something went wrong"');
+  if (reply.trim() === '') problems.push('is empty');
+  if (lang === 'ru' && !CYRILLIC.test(own)) problems.push('has no Russian in a Russian chat');
+  if (lang === 'en' && CYRILLIC.test(own)) problems.push('has Russian in an English chat');
+  return problems;
+}
