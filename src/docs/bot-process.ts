@@ -38,10 +38,13 @@ export interface StartOptions {
   lang?: 'en' | 'ru';
   /** How long to wait for the printed address (default 90 s: a cold start on a busy machine). */
   startTimeoutMs?: number;
+  /** Stops a start that is still waiting for the address (Ctrl+C): the process ends, the folder goes. */
+  signal?: AbortSignal;
 }
 
 /** Starts gradbot and resolves once its local chat has printed its address. */
-export async function startBot({ lang = 'en', startTimeoutMs = 90_000 }: StartOptions = {}): Promise<BotProcess> {
+export async function startBot({ lang = 'en', startTimeoutMs = 90_000, signal }: StartOptions = {}): Promise<BotProcess> {
+  signal?.throwIfAborted();
   const dataDir = await mkdtemp(join(tmpdir(), 'gradbot-pictures-'));
   // A child process needs the whole environment (PATH, HOME); only the bot's own variables change.
   const env: NodeJS.ProcessEnv = {
@@ -95,13 +98,19 @@ export async function startBot({ lang = 'en', startTimeoutMs = 90_000 }: StartOp
         done();
         reject(new Error(`gradbot exited before its local chat listened. Its output:\n${out.slice(-3000)}`));
       };
+      const onAbort = (): void => {
+        done();
+        reject(new Error('stopped before gradbot had started'));
+      };
       const done = (): void => {
         clearTimeout(timer);
         child.stdout.off('data', look);
         child.off('exit', onExit);
+        signal?.removeEventListener('abort', onAbort);
       };
       child.stdout.on('data', look);
       child.once('exit', onExit);
+      signal?.addEventListener('abort', onAbort, { once: true });
       look();
     });
     return { url, output: () => out, stop };

@@ -19,10 +19,14 @@ export const VIEWPORT = { width: 1100, height: 900 } as const;
 /** How long one bot reply may take (a cold worker draws its first picture in a few seconds). */
 const REPLY_TIMEOUT_MS = 60_000;
 
-/** Starts Chromium headless; Playwright gives it a fresh profile folder and removes it on close. */
+/**
+ * Starts Chromium headless; Playwright gives it a fresh profile folder and removes it on
+ * close. Signals are left to the caller, whose cleanup closes the browser gracefully (Playwright's
+ * own Ctrl+C handler kills it and the process may exit before the folder is removed).
+ */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
 }
 
 /** The parts of DOM nodes read here (this file is compiled without the DOM library). */

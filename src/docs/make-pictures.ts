@@ -64,9 +64,14 @@ function parseFlags(argv: string[]): Flags {
 
 /** What is running, so that any way out stops it. */
 const running: { pool?: WorkerPool; bot?: BotProcess; browser?: Browser } = {};
+/** Aborted on Ctrl+C / SIGTERM: a bot that is still starting stops too. */
+const stopAll = new AbortController();
+let cleaning: Promise<void> | undefined;
 
-async function cleanUp(): Promise<void> {
-  await Promise.allSettled([running.browser?.close(), running.bot?.stop(), running.pool?.close()]);
+/** Ends the browser, the bot and the pool once; every later call waits for the same work. */
+function cleanUp(): Promise<void> {
+  stopAll.abort();
+  return (cleaning ??= Promise.allSettled([running.browser?.close(), running.bot?.stop(), running.pool?.close()]).then(() => undefined));
 }
 
 async function save(dir: string, file: string, png: Uint8Array, what: string): Promise<void> {
@@ -95,28 +100,40 @@ async function main(): Promise<void> {
 
   for (const shot of SCREENSHOTS.filter((s) => wanted(s.file))) {
     const talk = CONVERSATIONS[shot.lang];
-    running.bot = await startBot({ lang: shot.lang });
-    running.browser ??= await launchChromium();
-    const png = await photographConversation(running.browser, running.bot.url, talk);
+    running.bot = await startBot({ lang: shot.lang, signal: stopAll.signal });
+    const browser = (running.browser ??= await launchChromium());
+    // Ctrl+C while Chromium started: the cleanup did not see it, so close it here.
+    if (stopAll.signal.aborted) {
+      await browser.close();
+      return;
+    }
+    const png = await photographConversation(browser, running.bot.url, talk);
     await running.bot.stop();
     delete running.bot;
     await save(flags.out, shot.file, png, `the local chat in Chromium: ${talk.steps.map((s) => s.text).join(' · ')}`);
   }
-  await cleanUp();
 }
 
+/** Set by Ctrl+C / SIGTERM: the run stops what it started and exits 130. */
+let signalled = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    signalled = true;
     process.stderr.write(`pictures: ${signal}, stopping\n`);
-    void cleanUp().finally(() => process.exit(130));
+    // main() ends on its own once its bot, browser or pool is gone; this is the backstop.
+    void cleanUp();
+    setTimeout(() => process.exit(130), 30_000).unref();
   });
 }
 
 main().then(
-  () => process.exit(0),
-  async (e: unknown) => {
-    process.stderr.write(`pictures: ${e instanceof Error ? e.message : String(e)}\n`);
+  async () => {
     await cleanUp();
-    process.exit(1);
+    process.exit(signalled ? 130 : 0);
+  },
+  async (e: unknown) => {
+    if (!signalled) process.stderr.write(`pictures: ${e instanceof Error ? e.message : String(e)}\n`);
+    await cleanUp();
+    process.exit(signalled ? 130 : 1);
   },
 );

@@ -184,6 +184,11 @@ export class ChatFeed {
     return this.offset + this.changes.length;
   }
 
+  /** The changes from `position` on, in arrival order. */
+  since(position: number): Seen[] {
+    return this.changes.slice(Math.max(0, position - this.offset));
+  }
+
   /** Forgets changes before `position` (memory stays bounded over a long run). */
   forget(position: number): void {
     const drop = Math.min(this.changes.length, position - this.offset);

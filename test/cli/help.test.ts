@@ -68,7 +68,7 @@ describe('options every command takes', () => {
   it('a value of the wrong type is named before anything runs', async () => {
     const r = await run('spells', '--count', '2.5', '--json');
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.out).error).toEqual({ code: 'cli.bad_integer', message: 'Option --count expects a whole number, got "2.5".' });
+    expect(JSON.parse(r.out).error).toEqual({ code: 'args.bad_integer', message: 'Option «--count» expects a whole number, e.g. 1; got «2.5».' });
   });
 });
 

@@ -60,7 +60,7 @@ describe('gradbot train', () => {
     expect(hidden.code).toBe(2);
     expect(JSON.parse(hidden.out)).toEqual({ error: { code: 'train.bad_hidden', message: expect.stringContaining('3,x') } });
     const lr = await cli('train', dataset('iris.csv'), '--lr', 'fast', '--json');
-    expect(JSON.parse(lr.out).error.code).toBe('cli.bad_number');
+    expect(JSON.parse(lr.out).error.code).toBe('args.bad_number');
     const unknown = await cli('train', dataset('iris.csv'), '--color', 'red');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('gradbot train');

@@ -5,23 +5,28 @@
 import { botMessages } from '../../src/bot/i18n.js';
 import type { Lang } from '../../src/core/errors.js';
 
-const CYRILLIC = /[\u0400-\u04ff]/;
+/** Russian words (two letters or more: a lone а/б/в is a choice letter, offered in both languages). */
+const CYRILLIC = /[\u0400-\u04ff]{2,}/;
 
 /** Traces, internal error names and paths of this machine or project. */
 const LEAKS: ReadonlyArray<[string, RegExp]> = [
   ['a stack frame', /\n\s*at\s+\S+|\bat\s+(?:file:|node:|\/)|\bat\s+[\w.$<>]+\s+\(/],
   ['an error name', /\b(?:Type|Reference|Range|Syntax|Eval|URI)?Error:\s|\bERR_[A-Z_]{3,}\b|SQLITE_[A-Z]+/],
   ['a file path', /\/work\/|\/src\/|\/tmp\/|node_modules|\.tsx?:\d+|\.js:\d+:\d+/],
-  ['undefined or NaN or [object Object]', /\bundefined\b|\[object \w+\]|\bNaN\b/],
+  // "is undefined everywhere on [a, b]" is the renderer's own sentence about a function.
+  ['undefined or NaN or [object Object]', /\bundefined\b(?! everywhere)|\[object \w+\]|\bNaN\b/],
 ];
 
 /** The catch-alls: a reply that is one of these means a handler failed unexpectedly. */
 const CATCH_ALL = [botMessages.texts.something_wrong.en, botMessages.texts.something_wrong.ru, 'Sorry, something went wrong while answering that.', 'Простите, при ответе что-то пошло не так.'];
 
-/** Removes the user's own words from a reply (they may be quoted back). */
+/** Removes the user's own words from a reply (they may be quoted back, quoted or not). */
 function withoutEcho(reply: string, input: string): string {
-  let out = reply;
-  const words = input.split(/[\s«»"'`,:;()[\]{}]+/).filter((w) => w.length >= 2);
+  // Quoted user text: «…» in Russian, "…" and “…” in English.
+  let out = reply.replace(/«[^»]*»|"[^"\n]*"|“[^”]*”/g, ' ');
+  // Case-insensitively: command names come back lower-cased.
+  out = out.toLowerCase();
+  const words = input.toLowerCase().split(/[\s«»"'`,:;()[\]{}]+/).filter((w) => w.length >= 2);
   for (const w of words.sort((a, b) => b.length - a.length)) out = out.split(w).join(' ');
   return out;
 }

@@ -198,7 +198,17 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
   });
 
   // --- commands -----------------------------------------------------------------------------
-  app.get('/api/commands', async () => ({ commands: bot.commands }));
+  // The definitions only: a registry entry also carries its handlers.
+  app.get('/api/commands', async () => ({
+    commands: bot.commands.map((c) => ({
+      name: c.name,
+      description: c.description,
+      options: c.options,
+      ...(c.examples !== undefined ? { examples: c.examples } : {}),
+      ...(c.adminOnly === true ? { adminOnly: true } : {}),
+      ...(c.hidden === true ? { hidden: true } : {}),
+    })),
+  }));
   app.get('/api/autocomplete', async (req) => {
     const q = parseOr400(autocompleteQuerySchema, req.query, 'query', 'invalid_query');
     return { choices: bot.autocomplete(q.command, q.option, q.q, q.lang) };

@@ -266,6 +266,7 @@ describe('the page, health and commands', () => {
     expect((await d.get('/healthz')).body).toEqual({ ok: true });
     const cmds = (await d.get('/api/commands')).body.commands as Array<{ name: string; description: { ru: string } }>;
     expect(cmds.map((c) => c.name)).toEqual(['echo', 'plot', 'start']);
+    expect(cmds[2]).toEqual({ name: 'start', description: { en: 'Start', ru: 'Начало' }, options: [], hidden: true });
     expect(cmds[0]?.description.ru).toBe('Повторяет текст');
     const ac = await d.get('/api/autocomplete?command=plot&option=functions&q=re&lang=ru');
     expect(ac.body).toEqual({ choices: [{ value: 'relu', label: 'relu (ру)' }] });
