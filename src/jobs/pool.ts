@@ -154,12 +154,17 @@ export function createPool<Extra extends KindMap<Extra> = Record<never, never>>(
   const piscina = new Piscina({
     filename: new URL(`./worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
     // Under tsx / vitest the worker is TypeScript; `undefined` inherits execArgv ([] breaks tsx).
-    execArgv: fromSource ? ['--import', 'tsx'] : undefined,
+    // tsx is resolved from this file, not from the working directory: gradbot started from
+    // another folder would otherwise find no tsx, and every job would fail.
+    execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : undefined,
     minThreads: Math.min(options.minThreads ?? 0, threads),
     maxThreads: threads,
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
   });
+  // A worker that fails outside a task (say, it cannot start) is reported here; the tasks it
+  // held reject on their own. Without a listener Node would end the whole bot on this event.
+  piscina.on('error', () => undefined);
 
   const queue: Job[] = [];
   const active = new Set<Job>();

@@ -37,7 +37,7 @@ export function replyProblems(reply: string, input: string, lang: Lang): string[
   const own = withoutEcho(reply, input);
   for (const [what, re] of LEAKS) {
     // Only what the bot wrote itself counts: an echo of the input may contain anything.
-    if (re.test(own) && !re.test(input)) problems.push(`contains ${what}`);
+    if (re.test(reply) && !re.test(input)) problems.push(`contains ${what}`);
   }
   if (CATCH_ALL.some((c) => reply.includes(c))) problems.push('is the catch-all "something went wrong"');
   if (reply.trim() === '') problems.push('is empty');
