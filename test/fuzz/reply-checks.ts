@@ -28,7 +28,9 @@ function withoutEcho(reply: string, input: string): string {
   out = out.toLowerCase();
   const words = input.toLowerCase().split(/[\s«»"'`,:;()[\]{}]+/).filter((w) => w.length >= 2);
   for (const w of words.sort((a, b) => b.length - a.length)) out = out.split(w).join(' ');
-  return out;
+  // A cut-off echo ("/҅ҧc" of "/҅ҧc@x"): any Cyrillic run the input itself contains.
+  const typed = input.toLowerCase();
+  return out.replace(/[\u0400-\u04ff]+/g, (run) => (typed.includes(run) ? ' ' : run));
 }
 
 /** The problems of one reply (empty when it is fine). */
