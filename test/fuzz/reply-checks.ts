@@ -21,22 +21,23 @@ const LEAKS: ReadonlyArray<[string, RegExp]> = [
 const CATCH_ALL = [botMessages.texts.something_wrong.en, botMessages.texts.something_wrong.ru, 'Sorry, something went wrong while answering that.', 'Простите, при ответе что-то пошло не так.'];
 
 /** Removes the user's own words from a reply (they may be quoted back, quoted or not). */
-function withoutEcho(reply: string, input: string): string {
+function withoutEcho(reply: string, input: string, strict: boolean): string {
   // Quoted user text: «…» in Russian, "…" and “…” in English.
   let out = reply.replace(/«[^»]*»|"[^"\n]*"|“[^”]*”/g, ' ');
   // Case-insensitively: command names come back lower-cased.
   out = out.toLowerCase();
   const words = input.toLowerCase().split(/[\s«»"'`,:;()[\]{}]+/).filter((w) => w.length >= 2);
   for (const w of words.sort((a, b) => b.length - a.length)) out = out.split(w).join(' ');
-  // A cut-off echo ("/҅ҧc" of "/҅ҧc@x"): any Cyrillic run the input itself contains.
-  const typed = input.toLowerCase();
-  return out.replace(/[\u0400-\u04ff]+/g, (run) => (typed.includes(run) ? ' ' : run));
+  // A cut-off or cleaned echo ("/҅ҧc" of "/҅ҧc@x", control characters dropped): any Cyrillic run
+  // the input itself contains; in an English chat, any run made only of the input's letters.
+  const typed = input.toLowerCase().replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060\ufeff]/g, '');
+  return out.replace(/[\u0400-\u04ff]+/g, (run) => (typed.includes(run) || (strict && [...run].every((ch) => typed.includes(ch))) ? ' ' : run));
 }
 
 /** The problems of one reply (empty when it is fine). */
 export function replyProblems(reply: string, input: string, lang: Lang): string[] {
   const problems: string[] = [];
-  const own = withoutEcho(reply, input);
+  const own = withoutEcho(reply, input, lang === 'en');
   for (const [what, re] of LEAKS) {
     // Only what the bot wrote itself counts: an echo of the input may contain anything.
     if (re.test(reply) && !re.test(input)) problems.push(`contains ${what}`);
