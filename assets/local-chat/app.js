@@ -185,7 +185,9 @@ function load() {
 class AccessError extends Error {}
 
 async function api(path, options = {}) {
-  const res = await fetch(path, { credentials: 'same-origin', ...options });
+  // The server writes its error messages in the language asked for: the page's own.
+  const headers = { 'accept-language': state.lang, ...(options.headers || {}) };
+  const res = await fetch(path, { credentials: 'same-origin', ...options, headers });
   if (res.status === 401) {
     showAccess();
     throw new AccessError('access code needed');
@@ -779,7 +781,7 @@ async function submitAccess() {
   el.accessError.hidden = true;
   const res = await fetch('/api/access', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'accept-language': state.lang },
     credentials: 'same-origin',
     body: JSON.stringify({ code: el.accessCode.value }),
   });

@@ -21,6 +21,8 @@ export interface ChildOptions {
   entry?: string;
   /** Extra environment (the load test raises the rate limits; see ./run.ts). */
   env?: Record<string, string>;
+  /** Preload the probe (default true); without it the command line is exactly `npm start`'s. */
+  probe?: boolean;
   /** Write a CPU profile of the bot's main thread into this folder when it exits (`--cpu-prof`). */
   cpuProfileDir?: string;
   /** How long to wait for the printed address (default 60 s). */
@@ -70,7 +72,8 @@ export async function startBotChild(o: ChildOptions = {}): Promise<BotChild> {
     ...o.env,
   };
   const profile = o.cpuProfileDir !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', '--import', './src/loadtest/probe.ts', o.entry ?? 'src/main.ts'], {
+  const probe = o.probe === false ? [] : ['--import', './src/loadtest/probe.ts'];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', ...probe, o.entry ?? 'src/main.ts'], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -21,6 +21,8 @@ export interface ExchangeSpec {
   pressed?: string;
   /** Only messages for this viewer count (private replies in a group). */
   to?: string;
+  /** Who sends (for the trace; default the feed's viewer). */
+  viewer?: string;
   /** The reply the student waits for. */
   final(m: WireMessage): boolean;
   /** A first reply that is fine but not final (a progress message). */
@@ -33,11 +35,16 @@ export interface ExchangeSpec {
 /** One exchange as `--trace` writes it (a JSON line). */
 export interface TraceRecord {
   label: string;
+  /** The chat and the sender. */
+  chat: string;
+  from: string;
   /** `performance.now()` when it was sent, ms. */
   at: number;
   outcome: 'ok' | 'error' | 'lost';
   firstMs?: number;
   finalMs?: number;
+  /** For errors: what came instead. */
+  detail?: string;
 }
 
 /** How an exchange ended. */
@@ -54,12 +61,21 @@ export async function exchange(x: ExchangeSpec): Promise<ExchangeResult> {
   if (!x.trace) return exchangeOnce(x, () => {});
   const at = performance.now();
   const trace = x.trace;
-  return exchangeOnce(x, (outcome, firstMs, finalMs) =>
-    trace({ label: x.label, at: Math.round(at), outcome, ...(firstMs !== undefined ? { firstMs: Math.round(firstMs) } : {}), ...(finalMs !== undefined ? { finalMs: Math.round(finalMs) } : {}) }),
+  return exchangeOnce(x, (outcome, firstMs, finalMs, detail) =>
+    trace({
+      label: x.label,
+      chat: x.feed.chat,
+      from: x.viewer ?? x.feed.viewer ?? '',
+      at: Math.round(at),
+      outcome,
+      ...(firstMs !== undefined ? { firstMs: Math.round(firstMs) } : {}),
+      ...(finalMs !== undefined ? { finalMs: Math.round(finalMs) } : {}),
+      ...(detail !== undefined ? { detail } : {}),
+    }),
   );
 }
 
-type Note = (outcome: 'ok' | 'error' | 'lost', firstMs?: number, finalMs?: number) => void;
+type Note = (outcome: 'ok' | 'error' | 'lost', firstMs?: number, finalMs?: number, detail?: string) => void;
 
 async function exchangeOnce(x: ExchangeSpec, note: Note): Promise<ExchangeResult> {
   const { feed, stats } = x;
@@ -98,7 +114,7 @@ async function exchangeOnce(x: ExchangeSpec, note: Note): Promise<ExchangeResult
   const trouble = troubleIn(first.msg);
   if (trouble !== undefined) {
     stats.error(`${x.label}: ${snippet(first.msg)}`, firstMs);
-    note('error', firstMs);
+    note('error', firstMs, undefined, snippet(first.msg));
     return { outcome: 'error', first: first.msg };
   }
   if (x.final(first.msg)) {
@@ -108,7 +124,7 @@ async function exchangeOnce(x: ExchangeSpec, note: Note): Promise<ExchangeResult
   }
   if (!x.interim?.(first.msg)) {
     stats.error(`${x.label}: unexpected reply ${snippet(first.msg)}`, firstMs);
-    note('error', firstMs);
+    note('error', firstMs, undefined, snippet(first.msg));
     return { outcome: 'error', first: first.msg };
   }
   const fin = await feed.waitFor((m) => isReply(m) && (x.final(m) || troubleIn(m) !== undefined), from, Math.max(1, deadline - performance.now()));
@@ -119,7 +135,7 @@ async function exchangeOnce(x: ExchangeSpec, note: Note): Promise<ExchangeResult
   }
   if (troubleIn(fin.msg) !== undefined) {
     stats.error(`${x.label}: ${snippet(fin.msg)}`, firstMs);
-    note('error', firstMs);
+    note('error', firstMs, undefined, snippet(fin.msg));
     return { outcome: 'error', first: first.msg };
   }
   stats.ok(firstMs, fin.at - t0);

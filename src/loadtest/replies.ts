@@ -24,7 +24,9 @@
  */
 import { formatTemplate, type Lang } from '../core/errors.js';
 import { botMessages } from '../bot/i18n.js';
-import { PLAY } from '../bot/quiz-play/texts.js';
+import { PLAY, playMessages } from '../bot/quiz-play/texts.js';
+import { TRAIN_TEXT } from '../bot/features/train-texts.js';
+import { jobMessages } from '../jobs/pool.js';
 import type { WireMessage } from '../adapters/local/wire.js';
 
 /** A question id in a message, as in `backprop:17:2`. */
@@ -44,12 +46,23 @@ function stem(template: string): string {
 /** The local door's own apology (src/adapters/local/server.ts) when the bot call failed. */
 const DOOR_FAILED = ['Sorry, something went wrong while answering that.', 'Простите, при ответе что-то пошло не так.'];
 
+/** The generator's own failure line (src/bot/features/spell-training.ts). */
+const SPELLS_FAILED = ['Generator training stopped:', 'Обучение генератора остановлено:'];
+
+const both = (t: { en: string; ru: string }) => [stem(t.en), stem(t.ru)];
+
 const TROUBLE: readonly string[] = [
-  ...(['something_wrong', 'rate_user', 'rate_chat', 'closing', 'action_expired'] as const).flatMap((k) => [stem(botMessages.texts[k].en), stem(botMessages.texts[k].ru)]),
+  ...(['something_wrong', 'rate_user', 'rate_chat', 'closing', 'action_expired'] as const).flatMap((k) => both(botMessages.texts[k])),
+  // The pool refusing or losing a job: a full queue, a time or memory limit, a crash.
+  ...(['queue_full', 'timeout', 'out_of_memory', 'crashed', 'closed'] as const).flatMap((k) => both(jobMessages.texts[k])),
+  // "The question {id} needs its picture, and {reason}": the words between the two.
+  ...(['en', 'ru'] as const).map((l) => (playMessages.texts.picture_missing[l].split('{id}')[1] ?? '').split('{reason}')[0]?.trim() ?? ''),
+  ...both(TRAIN_TEXT.failed),
+  ...SPELLS_FAILED,
   ...DOOR_FAILED,
 ];
 
-/** A reply that says something went wrong, asks to slow down or says a button expired. */
+/** A reply that says something went wrong, that the service refused or lost the work, or asks to slow down. */
 export function troubleIn(m: WireMessage): string | undefined {
   return TROUBLE.find((s) => m.text.includes(s));
 }
@@ -64,9 +77,12 @@ export function isSolutionOf(m: WireMessage, id: string, lang: Lang): boolean {
   return m.text.startsWith(formatTemplate(PLAY.solution[lang], { id }));
 }
 
-/** A question message (/quiz or a round's). */
+/** The header line of a question: `Вопрос backprop:17:2 · сложность 2 · …` (./quiz-play/question-message.ts). */
+const QUESTION_HEADER = new RegExp(`(?:^|\\n)(?:${PLAY.question.en}|${PLAY.question.ru}) [a-z_]+:\\d+:[123] · `);
+
+/** A question message (/quiz or a round's), not a message that only names one. */
 export function isQuestion(m: WireMessage): boolean {
-  return questionIdIn(m.text) !== undefined && (m.text.includes(PLAY.question.en) || m.text.includes(PLAY.question.ru));
+  return QUESTION_HEADER.test(m.text) && troubleIn(m) === undefined;
 }
 
 /** The names of /spells: the message with the losses line. */

@@ -84,7 +84,7 @@ export function checkTargets(commands: ClassResult['commands'], bot: BotFigures 
     out.push({
       name: 'RSS in the last third within 10 % of the middle',
       ok: dev <= 0.1,
-      detail: `middle ${mid} MB, last third ${bot.rssMb.lastThirdMin}..${bot.rssMb.lastThirdMax} MB (${(dev * 100).toFixed(1)} %)`,
+      detail: `middle ${mid} MB, last third ${bot.rssMb.lastThirdMin}..${bot.rssMb.lastThirdMax} MB (${(dev * 100).toFixed(1)} %${bot.rssMb.lastThirdMax < mid ? ', all below the middle: no growth' : ''})`,
     });
   }
   return out;

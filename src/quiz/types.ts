@@ -6,7 +6,6 @@
 import type { LocalizedText } from '../core/errors.js';
 import type { GraphExport } from '../core/scalar/graph-types.js';
 import type { Rng } from '../core/rng.js';
-
 import type { TopicId } from './topics/registry.js';
 
 /** The topic ids of issue 5, in order: derived from the topic list (topics/registry.ts). */

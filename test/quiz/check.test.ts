@@ -218,6 +218,8 @@ describe('checkAnswer: details a broken rule would change', () => {
   });
 
   it('a wrong answer that matches no mistake gets the general feedback and no tag', () => {
+    expect(Object.keys(checkAnswer(numberQuestion(-20), '7'))).toEqual(['correct', 'score', 'feedback']);
+    expect(Object.keys(checkAnswer(numberQuestion(-20), '20'))).toEqual(['correct', 'score', 'feedback', 'misconception']);
     expect(checkAnswer(numberQuestion(-20), '7')).toEqual({
       correct: false,
       score: 0,

@@ -15,7 +15,7 @@ import { nnMessages } from '../../src/core/nn/messages.js';
 import { quizMessages } from '../../src/quiz/messages.js';
 import { NOUNS } from '../../src/quiz/nouns.js';
 import { count, num } from '../../src/quiz/format.js';
-import { generateQuestion } from '../../src/quiz/generate.js';
+import { generateQuestion, TOPICS } from '../../src/quiz/generate.js';
 import { checkAnswer, giveUp } from '../../src/quiz/check.js';
 import { questionPlainText, checkResultLine } from '../../src/quiz/reply.js';
 import { TOPIC_IDS, type Question } from '../../src/quiz/types.js';
@@ -205,6 +205,15 @@ describe('every question text, in both languages', () => {
       }
     }
     expect(texts).toBeGreaterThan(LANGUAGE_SEEDS * 3 * 5);
+  });
+
+  it('topic titles', () => {
+    for (const id of TOPIC_IDS) {
+      const title = TOPICS[id].title;
+      expect(englishIn(title.ru), title.ru).toEqual([]);
+      expect(title.ru).toMatch(/^[А-ЯЁ]/);
+      expect(title.en).toMatch(/^[A-Z]/);
+    }
   });
 
   it('the feedback on answers, in the reply line', () => {

@@ -194,3 +194,35 @@ describe('parseChoiceAnswer: positions, letters and labelled letters', () => {
     expect(looksNumbered('')).toBe(false);
   });
 });
+
+describe('parse-answer: the edges mutation testing found', () => {
+  it('long exponents and long decimals in every form', () => {
+    expect(numberReadings('1e10')).toEqual([1e10]);
+    expect(numberReadings('2.5e-12')).toEqual([2.5e-12]);
+    expect(numberReadings('2,5e10')).toEqual([2.5e10]);
+    expect(numberReadings('1,234.56')).toEqual([1234.56]);
+  });
+
+  it('a sign of approximation only at the start, a decimal comma only in a plain number', () => {
+    for (const s of ['1=2', '1~2', '2≈', '1/2,5', '3/4,0']) expect(numberReadings(s), s).toEqual([]);
+  });
+
+  it('letters e, f and д, е for the fifth and sixth choices', () => {
+    const six = ['A', 'B', 'C', 'D', 'E', 'F'].map((x) => ({ en: `Option ${x}x`, ru: `Вариант ${x}x` }));
+    expect(['e', 'f', 'д', 'е'].map((s) => parseChoiceAnswer(s, six))).toEqual([4, 5, 4, 5]);
+  });
+
+  it('spaces inside a choice text matter; a labelled letter needs the letter first', () => {
+    const four = [
+      { en: 'Sigmoid', ru: 'Сигмоида' },
+      { en: 'Tanh', ru: 'Гиперболический тангенс' },
+      { en: 'ReLU', ru: 'ReLU' },
+      { en: '3 apples', ru: '3 яблока' },
+    ];
+    expect(parseChoiceAnswer('гиперболическийтангенс', four)).toBeNull();
+    expect(parseChoiceAnswer('xb) tanh', four)).toBeNull();
+    expect(parseChoiceAnswer('b)tanh', four)).toBe(1);
+    expect(parseChoiceAnswer('3 apples', four)).toBe(3);
+    expect(parseChoiceAnswer('3 яблока', four)).toBe(3);
+  });
+});

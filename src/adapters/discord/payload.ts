@@ -1,11 +1,12 @@
 /**
  * OutMessage -> discord.js message options: markdown content within Discord's 2,000
- * characters, PNGs as attachments, buttons as action rows (at most 5 rows of 5), and mentions
- * switched off on every message.
+ * characters, PNGs as attachments, buttons as action rows (at most 5 rows of 5), and on every
+ * message mentions switched off and link previews suppressed (a URL in a CSV header or a spell
+ * list must not pull a stranger's page into the class chat; the Telegram door does the same).
  */
-import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, type MessageActionRowComponentBuilder } from 'discord.js';
-import { splitRichText } from '../../bot/rich-text.js';
-import type { Button, OutMessage } from '../../bot/types.js';
+import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, type MessageActionRowComponentBuilder } from 'discord.js';
+import { splitRichText, truncateRichText } from '../../bot/rich-text.js';
+import type { Button, OutMessage, RichText } from '../../bot/types.js';
 import { toDiscordMarkdown } from './markdown.js';
 
 /** Discord's message limit, less room for the escapes markdown adds. */
@@ -26,7 +27,8 @@ export interface DiscordPayload {
   files: AttachmentBuilder[];
   components: Array<ActionRowBuilder<MessageActionRowComponentBuilder>>;
   allowedMentions: { parse: []; repliedUser: false };
-  flags?: MessageFlags.Ephemeral;
+  /** Always SuppressEmbeds; Ephemeral for a private reply (edits keep only SuppressEmbeds). */
+  flags: Array<'SuppressEmbeds' | 'Ephemeral'>;
   /** On edits: drop the attachments the message had (new `files` replace them). */
   attachments?: [];
 }
@@ -50,16 +52,49 @@ function rows(buttons: Button[][] | undefined): Array<ActionRowBuilder<MessageAc
   return out.slice(0, 5);
 }
 
+/** Cuts markdown to `max` UTF-16 units without splitting a character; the last resort. */
+function cutMarkdown(md: string, max: number): string {
+  let out = '';
+  for (const ch of md) {
+    if (out.length + ch.length > max - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+/**
+ * Markdown chunks of at most MAX_CONTENT each. Escapes can double a text, so a chunk split at
+ * TEXT_BUDGET raw characters that renders too long is split again, smaller, instead of being
+ * cut (which lost the end of a message full of `*` or `@`).
+ */
+export function markdownChunks(text: RichText, budget = TEXT_BUDGET): string[] {
+  const out: string[] = [];
+  for (const part of splitRichText(text, budget)) {
+    const md = toDiscordMarkdown(part);
+    if (md.length <= MAX_CONTENT) out.push(md);
+    else if (budget >= 64) out.push(...markdownChunks(part, Math.floor(budget / 2)));
+    else out.push(cutMarkdown(md, MAX_CONTENT));
+  }
+  return out;
+}
+
+/** The markdown of an edit: one message, so a text that renders too long is shortened with `…`. */
+function editMarkdown(text: RichText): string {
+  let md = toDiscordMarkdown(text);
+  for (let budget = TEXT_BUDGET; md.length > MAX_CONTENT && budget >= 64; budget = Math.floor(budget * 0.75)) {
+    md = toDiscordMarkdown(truncateRichText(text, budget));
+  }
+  return md.length <= MAX_CONTENT ? md : cutMarkdown(md, MAX_CONTENT);
+}
+
 /**
  * The message as one or more payloads: the text is split so each part fits; pictures, files and
- * buttons go with the last part (buttons under the text they belong to).
+ * buttons go with the last part (buttons under the text they belong to). An edit is one payload.
  */
 export function toPayloads(msg: OutMessage, opts: { edit?: boolean } = {}): DiscordPayload[] {
-  const parts = msg.text.length === 0 ? [[]] : splitRichText(msg.text, TEXT_BUDGET);
-  return parts.map((part, k) => {
+  const parts = msg.text.length === 0 ? [''] : opts.edit === true ? [editMarkdown(msg.text)] : markdownChunks(msg.text);
+  return parts.map((content, k) => {
     const last = k === parts.length - 1;
-    let content = toDiscordMarkdown(part);
-    if (content.length > MAX_CONTENT) content = content.slice(0, MAX_CONTENT - 1) + '…';
     const files = last
       ? [
           ...(msg.images ?? []).map((img) => new AttachmentBuilder(Buffer.from(img.png), { name: img.name, ...(img.alt ? { description: img.alt } : {}) })),
@@ -71,8 +106,8 @@ export function toPayloads(msg: OutMessage, opts: { edit?: boolean } = {}): Disc
       files,
       components: last ? rows(msg.buttons) : [],
       allowedMentions: { parse: [], repliedUser: false },
+      flags: msg.private === true && opts.edit !== true ? ['SuppressEmbeds', 'Ephemeral'] : ['SuppressEmbeds'],
     };
-    if (msg.private) p.flags = MessageFlags.Ephemeral;
     if (opts.edit) p.attachments = [];
     return p;
   });

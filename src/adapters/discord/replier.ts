@@ -25,6 +25,11 @@ export function discordCaps(maxDownloadBytes: number): DoorCaps {
   };
 }
 
+/** A payload as an edit: Discord takes no Ephemeral flag there, only SuppressEmbeds. */
+function asEdit(p: DiscordPayload): Omit<DiscordPayload, 'flags'> & { flags: ['SuppressEmbeds'] } {
+  return { ...p, flags: ['SuppressEmbeds'] };
+}
+
 export interface ReplierDeps {
   chat: ChatRef;
   caps: DoorCaps;
@@ -110,8 +115,7 @@ export class InteractionReplier implements Replier {
         const m = await i.followUp(p);
         return this.remember(m, m.id);
       }
-      const { flags: _flags, ...edit } = p;
-      const m = await i.editReply(edit);
+      const m = await i.editReply(asEdit(p));
       this.originalId = m.id;
       return this.remember(m, '@original');
     }
@@ -124,7 +128,7 @@ export class InteractionReplier implements Replier {
     return this.serial(async () => {
       const [p] = toPayloads(msg, { edit: true });
       if (!p) return;
-      const { flags: _flags, ...edit } = p;
+      const edit = asEdit(p);
       const i = this.interaction;
       // A button press editing the message that carries the button.
       if (i.isButton() && ref.id === i.message.id) {

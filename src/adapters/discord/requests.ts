@@ -5,7 +5,9 @@
 import { PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption } from 'discord.js';
 import type { Attachment, ChatRef, UserRef } from '../../bot/types.js';
 import type { ParsedOptions } from '../../options/types.js';
-import { fetchCapped } from '../download.js';
+import { cleanDisplayName } from '../display-name.js';
+import { formatBytes } from '../../data/limits.js';
+import { downloadMessages, fetchCapped } from '../download.js';
 
 type AnyInteraction = ChatInputCommandInteraction | ButtonInteraction;
 
@@ -18,7 +20,9 @@ export function userOf(i: AnyInteraction): UserRef {
   // A cached GuildMember has displayName; an uncached one is the raw API object with `nick`.
   const m = i.member;
   const member = m && 'displayName' in m ? m.displayName : m && 'nick' in m && typeof m.nick === 'string' ? m.nick : undefined;
-  return { id: i.user.id, name: member ?? i.user.globalName ?? i.user.username, locale: i.locale };
+  // Cleaned of controls and bidi overrides (../display-name.ts); the username is always plain.
+  const name = [member, i.user.globalName, i.user.username].map((n) => (n ? cleanDisplayName(n) : '')).find((n) => n !== '') ?? i.user.id;
+  return { id: i.user.id, name, locale: i.locale };
 }
 
 /** Manage Server in a server (the command's default_member_permissions says the same); DMs: yes. */
@@ -39,7 +43,11 @@ export function optionsOf(i: ChatInputCommandInteraction): { options: ParsedOpti
           name: a.name,
           declaredSize: a.size,
           ...(a.contentType ? { mime: a.contentType } : {}),
-          download: (maxBytes) => fetchCapped(a.url, maxBytes),
+          // The declared size first, as on Telegram: a file over the limit is never fetched.
+          download: async (maxBytes) => {
+            if (a.size > maxBytes) throw downloadMessages.error('too_large', { limit: formatBytes(maxBytes) });
+            return fetchCapped(a.url, maxBytes);
+          },
         });
       } else if (typeof o.value === 'string' || typeof o.value === 'number' || typeof o.value === 'boolean') {
         options[o.name] = o.value;

@@ -12,6 +12,12 @@ import { ApiError } from './api-error.js';
 export const ACCESS_COOKIE = 'gradbot_access';
 export const ACCESS_HEADER = 'x-access-code';
 
+/** The answer to a wrong code (or a cookie that is not the code's). */
+export const WRONG_CODE = {
+  en: 'The access code is wrong. Ask the teacher for the code (LOCAL_ACCESS_CODE).',
+  ru: 'Код доступа неверный. Спросите код у преподавателя (LOCAL_ACCESS_CODE).',
+} as const;
+
 /** Wrong codes allowed per client address per minute. */
 const WRONG_CODES_PER_MINUTE = 10;
 
@@ -65,11 +71,17 @@ export class AccessGate {
       await this.wrong(client);
     }
     if (cookie !== undefined && safeEqual(cookie, this.token)) return;
+    // The token is an HMAC of the code alone, so a forged cookie is a guess at the code (the
+    // guesser computes the HMAC of each candidate): it counts like a wrong code. A stale
+    // cookie (the code changed) costs its page one count before the page asks for the code.
+    if (cookie !== undefined && given === undefined) await this.wrong(client);
     if (given === undefined && cookie === undefined) {
-      throw new ApiError(401, 'access_code_required', `This chat needs its access code: send it in the "${ACCESS_HEADER}" header, or open the page and type it.`);
+      throw new ApiError(401, 'access_code_required', {
+        en: `This chat needs its access code: send it in the "${ACCESS_HEADER}" header, or open the page and type it.`,
+        ru: `Для этого чата нужен код доступа: пришлите его в заголовке "${ACCESS_HEADER}" или откройте страницу и введите его.`,
+      });
     }
-    // A stale cookie (the code changed) is not counted: tokens are HMACs nobody guesses.
-    throw new ApiError(401, 'access_code_invalid', 'The access code is wrong. Ask the teacher for the code (LOCAL_ACCESS_CODE).');
+    throw new ApiError(401, 'access_code_invalid', WRONG_CODE);
   }
 
   /** `POST /api/access`: true for the right code; wrong ones count towards the limit. */
@@ -86,7 +98,10 @@ export class AccessGate {
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
       const seconds = Math.ceil(e.msBeforeNext / 1000);
-      throw new ApiError(429, 'too_many_attempts', `Too many wrong access codes; try again in ${seconds} s.`);
+      throw new ApiError(429, 'too_many_attempts', {
+        en: `Too many wrong access codes; try again in ${seconds} s.`,
+        ru: `Слишком много неверных кодов доступа; попробуйте снова через ${seconds} с.`,
+      });
     }
   }
 }

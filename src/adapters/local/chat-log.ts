@@ -8,10 +8,13 @@
  * content. Reading "changes after w" therefore never misses anything, and passing a message id
  * as `after` returns everything that changed since that message was posted.
  *
- * Bounds: at most `messagesPerChat` messages per chat (the oldest go first) and `chats` chats
- * (the least recently active chat without live listeners goes first). Pictures and files are
- * kept in ./blob-store.ts under their own bound.
+ * Bounds: at most `messagesPerChat` messages per chat (the oldest go first), `chats` chats
+ * (the least recently active chat without live listeners goes first) and `textChars`
+ * characters of text in all (the oldest messages of the least recently active chats go first:
+ * 200 chats of 500 messages of 4,096 characters would otherwise be most of a gigabyte).
+ * Pictures and files are kept in ./blob-store.ts under their own bound.
  */
+import { richTextLength } from '../../bot/rich-text.js';
 import type { Button, ChatKind, RichText } from '../../bot/types.js';
 
 /** Who posted a message. */
@@ -77,6 +80,13 @@ interface ChatState {
 export interface ChatLogLimits {
   messagesPerChat: number;
   chats: number;
+  /** Characters of message text kept in all chats together (default: no bound). */
+  textChars?: number;
+}
+
+/** What a message costs the text bound: its text and its author's name. */
+function charsOf(m: StoredMessage): number {
+  return richTextLength(m.text) + m.from.name.length + 16;
 }
 
 /** Thrown when a chat is posted to with another kind than it was created with. */
@@ -102,6 +112,9 @@ export class ChatLog {
   private readonly chats = new Map<string, ChatState>();
   /** Listeners per chat id; a chat may be listened to before its first message. */
   private readonly listeners = new Map<string, Set<ChatListener>>();
+  /** Characters kept (see `charsOf`), and what each message was counted at. */
+  private chars = 0;
+  private readonly counted = new WeakMap<StoredMessage, number>();
 
   constructor(
     private readonly limits: ChatLogLimits,
@@ -138,12 +151,10 @@ export class ChatLog {
     const seq = ++this.seq;
     const stored: StoredMessage = { ...m, id: seq, seq, chatId, edited: false, at: this.now() };
     chat.messages.set(seq, stored);
-    while (chat.messages.size > this.limits.messagesPerChat) {
-      const [oldestId, oldest] = chat.messages.entries().next().value as [number, StoredMessage];
-      chat.messages.delete(oldestId);
-      this.onDrop(oldest);
-    }
+    this.count(stored);
+    while (chat.messages.size > this.limits.messagesPerChat) this.dropOldest(chat);
     this.touch(chat);
+    this.trimText(stored);
     this.emit(chat, stored);
     return stored;
   }
@@ -162,7 +173,9 @@ export class ChatLog {
     if (patch.buttons !== undefined) m.buttons = patch.buttons;
     m.seq = ++this.seq;
     m.edited = true;
+    this.count(m);
     this.touch(chat);
+    this.trimText(m);
     this.emit(chat, m);
     return m;
   }
@@ -214,6 +227,46 @@ export class ChatLog {
     return this.chats.size;
   }
 
+  /** Characters of text kept, as the `textChars` bound counts them (for tests and stats). */
+  get textChars(): number {
+    return this.chars;
+  }
+
+  /** (Re)counts a message's characters after it was added or changed. */
+  private count(m: StoredMessage): void {
+    const now = charsOf(m);
+    this.chars += now - (this.counted.get(m) ?? 0);
+    this.counted.set(m, now);
+  }
+
+  private forget(m: StoredMessage): void {
+    this.chars -= this.counted.get(m) ?? 0;
+    this.counted.delete(m);
+    this.onDrop(m);
+  }
+
+  private dropOldest(chat: ChatState): void {
+    const first = chat.messages.entries().next();
+    if (first.done === true) return;
+    const [id, oldest] = first.value;
+    chat.messages.delete(id);
+    this.forget(oldest);
+  }
+
+  /** Drops the oldest messages of the least recently active chats until the text fits; `keep` stays. */
+  private trimText(keep: StoredMessage): void {
+    const max = this.limits.textChars;
+    if (max === undefined) return;
+    for (const chat of this.chats.values()) {
+      while (this.chars > max && chat.messages.size > 0) {
+        const oldest = chat.messages.values().next().value as StoredMessage;
+        if (oldest === keep) break;
+        this.dropOldest(chat);
+      }
+      if (this.chars <= max) return;
+    }
+  }
+
   private require(chatId: string): ChatState {
     const chat = this.chats.get(chatId);
     if (!chat) throw new Error(`chat "${chatId}" does not exist`);
@@ -231,7 +284,7 @@ export class ChatLog {
       if (this.chats.size <= this.limits.chats) break;
       if (this.listeners.has(chat.id)) continue; // someone is watching it: keep it
       this.chats.delete(chat.id);
-      for (const m of chat.messages.values()) this.onDrop(m);
+      for (const m of chat.messages.values()) this.forget(m);
     }
   }
 

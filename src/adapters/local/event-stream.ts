@@ -15,7 +15,8 @@ const MAX_BUFFERED = 1024 * 1024;
 /** One open stream. */
 interface Client {
   res: ServerResponse;
-  stop(): void;
+  /** Ends the stream; `destroy` drops the connection without flushing. */
+  stop(destroy?: boolean): void;
 }
 
 /** The open event streams of the door. */
@@ -53,8 +54,9 @@ export class EventStreams {
     const write = (chunk: string) => {
       if (res.writableEnded) return;
       res.write(chunk);
-      // A client that does not read would make us buffer forever: let it reconnect instead.
-      if (res.writableLength > MAX_BUFFERED) client.stop();
+      // A client that does not read would make us buffer forever: drop the connection (and
+      // what is buffered for it; `end` would keep it waiting for a reader) and let it reconnect.
+      if (res.writableLength > MAX_BUFFERED) client.stop(true);
     };
     const sendMessage = (m: StoredMessage) => write(`id: ${m.seq}\ndata: ${JSON.stringify(toWire(m))}\n\n`);
     const sendTyping = (from: Author) => write(`event: typing\ndata: ${JSON.stringify({ from })}\n\n`);
@@ -64,11 +66,12 @@ export class EventStreams {
     heartbeat.unref();
     const client: Client = {
       res,
-      stop: () => {
+      stop: (destroy = false) => {
         if (!this.clients.delete(client)) return;
         clearInterval(heartbeat);
         unlisten();
-        if (!res.writableEnded) res.end();
+        if (destroy) res.destroy();
+        else if (!res.writableEnded) res.end();
       },
     };
     this.clients.add(client);

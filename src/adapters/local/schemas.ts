@@ -3,12 +3,13 @@
  * A body that does not fit answers 400 `invalid_body` naming each bad field.
  */
 import { z } from 'zod';
+import { cleanDisplayName, hasControlCharacters } from '../display-name.js';
 import { ApiError } from './api-error.js';
 
 /** Longest message text a user may send (Telegram's limit). */
 export const MAX_USER_TEXT = 4096;
 
-/** Chat ids in URLs: letters, digits and `_ . : -`, up to 64 characters. */
+/** Chat ids in URLs: letters, digits and `_ . : -`, up to 64 characters, not only dots. */
 export const CHAT_ID_RE = /^[\w.:-]{1,64}$/;
 
 const LOCALE_RE = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
@@ -20,8 +21,20 @@ const from = z.object({
   id: z
     .union([z.string(), z.number().int()])
     .transform(String)
-    .pipe(z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters')),
-  name: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(64, 'must be at most 64 characters')
+        .refine((id) => !hasControlCharacters(id), 'must not contain control or bidi characters'),
+    ),
+  // Shown to the whole class: controls and bidi overrides go (../display-name.ts).
+  name: z
+    .string()
+    .max(64, 'must be at most 64 characters')
+    .transform(cleanDisplayName)
+    .pipe(z.string().min(1, 'must not be empty')),
 });
 
 /** `POST /api/chats/{chatId}/messages` (JSON, or the same fields of a multipart form). */
@@ -65,18 +78,29 @@ export const autocompleteQuerySchema = z.object({
   lang: z.enum(['en', 'ru']).default('en'),
 });
 
+/** The parts of a request `parseOr400` names, in Russian. */
+const WHAT_RU: Record<string, string> = { 'message body': 'тело сообщения', 'action body': 'тело нажатия', 'access body': 'тело запроса кода', form: 'форма', query: 'параметры адреса' };
+
 /** Parses `value` or throws a 400 naming every bad field. */
 export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, what: string, code = 'invalid_body'): z.output<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const parts = r.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : what}: ${i.message}`);
-  throw new ApiError(400, code, `Bad ${what}: ${parts.join('; ')}.`);
+  const fieldOf = (i: { path: PropertyKey[] }) => (i.path.length > 0 ? i.path.map(String).join('.') : what);
+  const parts = r.error.issues.map((i) => `${fieldOf(i)}: ${i.message}`);
+  const fields = [...new Set(r.error.issues.map(fieldOf))];
+  throw new ApiError(400, code, {
+    en: `Bad ${what}: ${parts.join('; ')}.`,
+    ru: `Запрос не подходит (${WHAT_RU[what] ?? what}): проверьте ${fields.length === 1 ? 'поле' : 'поля'} ${fields.join(', ')} по src/adapters/local/README.md.`,
+  });
 }
 
-/** Checks a chat id from the URL. */
+/** Checks a chat id from the URL. `.` and `..` are path steps a browser resolves away: refused. */
 export function checkChatId(chatId: string): string {
-  if (!CHAT_ID_RE.test(chatId)) {
-    throw new ApiError(400, 'invalid_chat_id', 'The chat id must be 1-64 letters, digits or "_ . : -", e.g. "class" or "private-ann".');
+  if (!CHAT_ID_RE.test(chatId) || /^\.+$/.test(chatId)) {
+    throw new ApiError(400, 'invalid_chat_id', {
+      en: 'The chat id must be 1-64 letters, digits or "_ . : -", e.g. "class" or "private-ann".',
+      ru: 'Id чата — от 1 до 64 латинских букв, цифр или "_ . : -", например "class" или "private-ann".',
+    });
   }
   return chatId;
 }

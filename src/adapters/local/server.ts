@@ -6,18 +6,20 @@
  * A posted message is answered 202 at once with its id; the bot handles it afterwards and its
  * replies appear in the chat (list and event stream), as on a real chat platform.
  */
+import type { IncomingMessage } from 'node:http';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { defineMessages } from '../../core/errors.js';
 import type { Log } from '../../bot/services.js';
 import type { Attachment, Bot, ChatKind, ChatRef, DoorCaps, MessageRef, UserRef } from '../../bot/types.js';
 import type { Config } from '../../config.js';
-import { AccessGate } from './access.js';
-import { ApiError, errorBody, handleError } from './api-error.js';
+import { AccessGate, WRONG_CODE } from './access.js';
+import { ApiError, errorBody, handleError, requestLang } from './api-error.js';
 import { BlobStore } from './blob-store.js';
 import { ChatKindMismatchError, ChatLog, visibleTo, type StoredMessage } from './chat-log.js';
 import { parseCommandLine } from './command-line.js';
 import { EventStreams } from './event-stream.js';
+import { checkHost } from './host-guard.js';
 import { loadPage } from './page.js';
 import { createLocalReplier, localCaps } from './replier.js';
 import { accessSchema, autocompleteQuerySchema, checkChatId, listQuerySchema, parseOr400, postActionSchema, postMessageSchema, type PostMessageBody } from './schemas.js';
@@ -30,6 +32,8 @@ export interface LocalLimits {
   messagesPerChat: number;
   /** Chats kept; the least recently active one without listeners leaves first. */
   chats: number;
+  /** Characters of message text kept in all chats; the oldest messages of idle chats leave first. */
+  textChars: number;
   /** Pictures and files kept in total (LRU). */
   images: number;
   /** Bytes of pictures and files kept in total. */
@@ -41,6 +45,7 @@ export interface LocalLimits {
 export const DEFAULT_LIMITS: Readonly<LocalLimits> = Object.freeze({
   messagesPerChat: 500,
   chats: 200,
+  textChars: 16_000_000,
   images: 300,
   imageBytes: 64 * 1024 * 1024,
   streams: 200,
@@ -54,6 +59,8 @@ export interface LocalServerOptions {
   now?: () => number;
   /** Folder of the page (default assets/local-chat/). */
   pageDir?: URL;
+  /** Longest time a request may take to arrive (default 5 minutes). */
+  requestTimeoutMs?: number;
 }
 
 /** What the door needs from its dependencies. */
@@ -101,7 +108,23 @@ function checkOrigin(req: FastifyRequest): void {
   } catch {
     host = undefined;
   }
-  if (host === undefined || host !== req.headers.host) throw new ApiError(403, 'cross_origin', 'Requests from other sites are not accepted.');
+  if (host === undefined || host !== req.headers.host) {
+    throw new ApiError(403, 'cross_origin', { en: 'Requests from other sites are not accepted.', ru: 'Запросы с других сайтов не принимаются.' });
+  }
+}
+
+/** Answers 408 and closes the connection when the body has not arrived within `ms`. */
+function dropSlowBody(req: IncomingMessage, ms: number): void {
+  if (req.complete) return;
+  const timer = setTimeout(() => {
+    if (req.complete || req.socket.destroyed) return;
+    const text = { en: 'The request did not arrive in time; send it again.', ru: 'Запрос пришёл не целиком вовремя; отправьте его ещё раз.' };
+    const body = JSON.stringify(errorBody('request_timeout', text[requestLang(req.headers['accept-language'])]));
+    req.socket.end(`HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    req.socket.destroySoon();
+  }, ms);
+  timer.unref();
+  req.once('close', () => clearTimeout(timer));
 }
 
 /** Builds the server with its routes; `listen` is the caller's. */
@@ -112,7 +135,7 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
   const page = loadPage(options.pageDir);
   const caps = localCaps(uploadMax);
   const blobs = new BlobStore({ count: limits.images, bytes: limits.imageBytes });
-  const chats = new ChatLog({ messagesPerChat: limits.messagesPerChat, chats: limits.chats }, options.now, (m) => {
+  const chats = new ChatLog({ messagesPerChat: limits.messagesPerChat, chats: limits.chats, textChars: limits.textChars }, options.now, (m) => {
     for (const img of m.images) blobs.delete(img.blobId);
     for (const f of m.files) if (f.blobId !== undefined) blobs.delete(f.blobId);
   });
@@ -120,14 +143,32 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
   const gate = new AccessGate(deps.config.local.accessCode);
   const inflight = new Set<Promise<void>>();
 
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, trustProxy: false });
+  // A client that trickles its headers or body (slowloris) must not hold a connection (and a
+  // half-read upload) forever. Node's own limit (which fastify turns off) covers the headers;
+  // `dropSlowBody` the body. Event streams are not affected: the limit ends when the request
+  // has arrived.
+  const requestTimeoutMs = options.requestTimeoutMs ?? 300_000;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    requestTimeout: requestTimeoutMs,
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(requestTimeoutMs / 4))) },
+  });
   await app.register(multipart, { throwFileSizeLimit: false });
   app.setErrorHandler(handleError(log));
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send(errorBody('not_found', `There is no ${req.method} ${req.url.split('?')[0] ?? ''} here; see src/adapters/local/README.md.`));
+    const path = (req.url.split('?')[0] ?? '').slice(0, 200);
+    const text = {
+      en: `There is no ${req.method} ${path} here; see src/adapters/local/README.md.`,
+      ru: `Здесь нет ${req.method} ${path}; см. src/adapters/local/README.md.`,
+    };
+    void reply.status(404).send(errorBody('not_found', text[requestLang(req.headers['accept-language'])]));
   });
 
   app.addHook('onRequest', async (req) => {
+    dropSlowBody(req.raw, requestTimeoutMs);
+    checkHost(deps.config.local.host, req.headers.host);
     if (req.method !== 'GET' && req.method !== 'HEAD') checkOrigin(req);
     const path = req.url.split('?')[0] ?? '';
     if (path.startsWith('/api/') && path !== '/api/access') await gate.check(req.headers, req.ip);
@@ -167,7 +208,7 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
   // --- the page -----------------------------------------------------------------------------
   const servePage = (name: string) => async (_req: FastifyRequest, reply: FastifyReply) => {
     const f = page.files.get(name);
-    if (!f) throw new ApiError(404, 'not_found', 'No such file.');
+    if (!f) throw new ApiError(404, 'not_found', { en: 'No such file.', ru: 'Такого файла нет.' });
     reply.header('content-type', f.type).header('cache-control', 'no-cache');
     if (name === 'index.html') reply.header('content-security-policy', PAGE_CSP);
     return reply.send(f.body);
@@ -191,7 +232,7 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
   app.post('/api/access', async (req, reply) => {
     const { code } = parseOr400(accessSchema, req.body, 'access body');
     if (!(await gate.tryCode(code, req.ip))) {
-      throw new ApiError(401, 'access_code_invalid', 'The access code is wrong. Ask the teacher for the code (LOCAL_ACCESS_CODE).');
+      throw new ApiError(401, 'access_code_invalid', WRONG_CODE);
     }
     if (gate.required) reply.header('set-cookie', gate.cookie());
     return reply.status(204).send();
@@ -238,19 +279,28 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
       body = parseOr400(postMessageSchema, req.body, 'message body');
     }
     if (body.text.trim() === '' && !file) {
-      throw new ApiError(400, 'empty_message', 'The message has no text and no file: send "text" (a command such as "/help", or an answer).');
+      throw new ApiError(400, 'empty_message', {
+        en: 'The message has no text and no file: send "text" (a command such as "/help", or an answer).',
+        ru: 'В сообщении нет ни текста, ни файла: пришлите "text" (команду вроде "/help" или ответ).',
+      });
     }
     const kind: ChatKind = body.chatKind;
     try {
       chats.ensure(chatId, kind);
     } catch (e) {
       if (!(e instanceof ChatKindMismatchError)) throw e;
-      throw new ApiError(409, 'chat_kind_mismatch', `Chat "${chatId}" is a ${e.kind} chat; send chatKind "${e.kind}" or use another chat id.`);
+      throw new ApiError(409, 'chat_kind_mismatch', {
+        en: `Chat "${chatId}" is a ${e.kind} chat; send chatKind "${e.kind}" or use another chat id.`,
+        ru: `Чат "${chatId}" — ${e.kind === 'group' ? 'групповой' : 'личный'}; пришлите chatKind "${e.kind}" или возьмите другой id чата.`,
+      });
     }
     if (body.replyTo !== undefined) {
       const target = chats.get(chatId, body.replyTo);
       if (!target || !visibleTo(target, body.from.id)) {
-        throw new ApiError(400, 'unknown_reply_to', `Message ${body.replyTo} is not in chat "${chatId}" (replyTo must be the id of a message of this chat).`);
+        throw new ApiError(400, 'unknown_reply_to', {
+          en: `Message ${body.replyTo} is not in chat "${chatId}" (replyTo must be the id of a message of this chat).`,
+          ru: `Сообщения ${body.replyTo} нет в чате "${chatId}" (replyTo — id сообщения этого чата; старые сообщения чат забывает).`,
+        });
       }
     }
     const posted = chats.post(chatId, {
@@ -284,11 +334,21 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
     const kind = chats.kindOf(chatId);
     const target: StoredMessage | undefined = kind === undefined ? undefined : chats.get(chatId, body.messageId);
     if (kind === undefined || !target || !visibleTo(target, body.from.id)) {
-      throw new ApiError(404, 'unknown_message', `Message ${body.messageId} is not in chat "${chatId}".`);
+      throw new ApiError(404, 'unknown_message', {
+        en: `Message ${body.messageId} is not in chat "${chatId}".`,
+        ru: `Сообщения ${body.messageId} нет в чате "${chatId}".`,
+      });
     }
     const button = target.buttons.flat().find((b) => b.id === body.action);
-    if (!button) throw new ApiError(400, 'unknown_action', `Message ${body.messageId} has no button "${body.action}" (any more).`);
-    if (button.disabled === true) throw new ApiError(400, 'button_disabled', `The button "${button.label}" cannot be pressed.`);
+    if (!button) {
+      throw new ApiError(400, 'unknown_action', {
+        en: `Message ${body.messageId} has no button "${body.action.slice(0, 64)}" (any more).`,
+        ru: `У сообщения ${body.messageId} нет (уже нет) кнопки "${body.action.slice(0, 64)}".`,
+      });
+    }
+    if (button.disabled === true) {
+      throw new ApiError(400, 'button_disabled', { en: `The button "${button.label}" cannot be pressed.`, ru: `Кнопку "${button.label}" нажать нельзя.` });
+    }
     const chat: ChatRef = { door: 'local', id: chatId, kind };
     const user: UserRef = { id: body.from.id, name: body.from.name, ...(body.locale !== undefined ? { locale: body.locale } : {}) };
     dispatch(chat, user, 'action', (r) => bot.action({ chat, user, actionId: body.action, message: messageRef(chat, target.id), reply: r }));
@@ -308,7 +368,12 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
     const q = parseOr400(listQuerySchema, req.query, 'query', 'invalid_query');
     const lastId = req.headers['last-event-id'];
     const resume = typeof lastId === 'string' && /^\d{1,15}$/.test(lastId) ? Number(lastId) : q.after;
-    if (streams.full) throw new ApiError(503, 'too_many_streams', 'Too many open event streams; close a tab or poll GET .../messages?after= instead.');
+    if (streams.full) {
+      throw new ApiError(503, 'too_many_streams', {
+        en: 'Too many open event streams; close a tab or poll GET .../messages?after= instead.',
+        ru: 'Открыто слишком много потоков событий; закройте вкладку или опрашивайте GET .../messages?after=.',
+      });
+    }
     reply.hijack();
     streams.open(reply.raw, chatId, q.as, resume);
   });
@@ -317,13 +382,23 @@ export async function buildLocalServer(deps: LocalServerDeps, options: LocalServ
   app.get<{ Params: { file: string } }>('/api/images/:file', async (req, reply) => {
     const id = IMAGE_RE.exec(req.params.file)?.[1];
     const blob = id === undefined ? undefined : blobs.get(id);
-    if (!blob || blob.mime !== 'image/png') throw new ApiError(404, 'image_not_found', 'This picture is not kept any more (the chat keeps the newest ones).');
+    if (!blob || blob.mime !== 'image/png') {
+      throw new ApiError(404, 'image_not_found', {
+        en: 'This picture is not kept any more (the chat keeps the newest ones).',
+        ru: 'Эта картинка уже не хранится (чат держит только самые новые).',
+      });
+    }
     reply.header('content-type', 'image/png').header('cache-control', 'private, max-age=86400, immutable');
     return reply.send(Buffer.from(blob.bytes.buffer, blob.bytes.byteOffset, blob.bytes.byteLength));
   });
   app.get<{ Params: { id: string; name: string } }>('/api/files/:id/:name', async (req, reply) => {
     const blob = /^[0-9a-f-]{36}$/.test(req.params.id) ? blobs.get(req.params.id) : undefined;
-    if (!blob) throw new ApiError(404, 'file_not_found', 'This file is not kept any more (the chat keeps the newest ones).');
+    if (!blob) {
+      throw new ApiError(404, 'file_not_found', {
+        en: 'This file is not kept any more (the chat keeps the newest ones).',
+        ru: 'Этот файл уже не хранится (чат держит только самые новые).',
+      });
+    }
     reply
       .header('content-type', blob.mime)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(blob.name)}`)

@@ -41,11 +41,14 @@ export function cleanFileName(raw: string): string {
 
 function multipartError(e: unknown): ApiError {
   const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-  if (code === 'FST_FILES_LIMIT') return new ApiError(400, 'too_many_files', 'Attach one file per message.');
+  if (code === 'FST_FILES_LIMIT') return new ApiError(400, 'too_many_files', { en: 'Attach one file per message.', ru: 'К одному сообщению можно приложить один файл.' });
   if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
-    return new ApiError(400, 'too_many_fields', 'Too many form fields: send from.id, from.name, text, chatKind, locale, replyTo and one file.');
+    return new ApiError(400, 'too_many_fields', {
+      en: 'Too many form fields: send from.id, from.name, text, chatKind, locale, replyTo and one file.',
+      ru: 'Слишком много полей формы: нужны from.id, from.name, text, chatKind, locale, replyTo и один файл.',
+    });
   }
-  return new ApiError(400, 'invalid_multipart', 'The multipart form could not be read; send it again.');
+  return new ApiError(400, 'invalid_multipart', { en: 'The multipart form could not be read; send it again.', ru: 'Не удалось прочитать форму multipart; отправьте её ещё раз.' });
 }
 
 /** Reads the form; every field value is a string, the last one wins. */
@@ -55,7 +58,10 @@ export async function readMultipart(req: FastifyRequest, uploadMaxBytes: number)
   try {
     for await (const part of req.parts({ limits: multipartLimits(uploadMaxBytes) })) {
       if (part.type === 'field') {
-        if (part.valueTruncated) throw new ApiError(400, 'field_too_long', `The form field "${part.fieldname}" is too long.`);
+        if (part.valueTruncated) {
+          const field = part.fieldname.slice(0, 40);
+          throw new ApiError(400, 'field_too_long', { en: `The form field "${field}" is too long.`, ru: `Поле формы "${field}" слишком длинное.` });
+        }
         fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value);
         continue;
       }

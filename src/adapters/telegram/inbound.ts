@@ -3,6 +3,7 @@
  */
 import type { Chat, User } from 'grammy/types';
 import type { ChatRef, UserRef } from '../../bot/types.js';
+import { cleanDisplayName } from '../display-name.js';
 
 /** A command in a message: `/name args` or `/name@bot args`. */
 export interface ParsedCommand {
@@ -33,9 +34,12 @@ export function chatRefOf(chat: Chat): ChatRef | undefined {
   return { door: 'telegram', id: String(chat.id), kind: chat.type === 'private' ? 'private' : 'group' };
 }
 
-/** First and last name, else the username, else the id: what a classmate sees in the chat. */
+/**
+ * First and last name, else the username, else the id: what a classmate sees in the chat.
+ * Cleaned of controls and bidi overrides (../display-name.ts): Telegram lets names hold them.
+ */
 export function displayName(user: User): string {
-  const full = [user.first_name, user.last_name].filter((s): s is string => s !== undefined && s.trim() !== '').join(' ').trim();
+  const full = cleanDisplayName([user.first_name, user.last_name].filter((s): s is string => s !== undefined).join(' '));
   if (full !== '') return full;
   if (user.username !== undefined && user.username !== '') return user.username;
   return String(user.id);

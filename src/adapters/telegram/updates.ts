@@ -16,6 +16,7 @@ import type { Message } from 'grammy/types';
 import type { Bot, ChatRef, MessageRef } from '../../bot/types.js';
 import type { Log } from '../../bot/services.js';
 import type { AdminCache } from './admins.js';
+import { AnonymousNotices, anonymousMessages, isSentAsChat } from './anonymous.js';
 import { documentAttachment, type DownloadTarget } from './attachments.js';
 import { chatRefOf, parseCommand, userRefOf } from './inbound.js';
 import { CallbackAnswer, TelegramReplier, type OutboundState } from './replier.js';
@@ -69,14 +70,25 @@ export function installUpdateHandlers(g: GrammyBot, deps: UpdateDeps): void {
     }),
   );
 
+  const anonymous = new AnonymousNotices();
+
   g.on('message', (ctx) => {
     const msg = ctx.message;
     const chat = chatRefOf(msg.chat);
     const from = msg.from;
-    if (chat === undefined || from === undefined || from.is_bot) return;
+    if (chat === undefined) return;
     const text = msg.text ?? msg.caption ?? '';
     const command = parseCommand(text, deps.me.username);
     if (command === 'other-bot') return;
+    if (isSentAsChat(msg)) {
+      // Nobody to answer as: say why the command does nothing (./anonymous.ts).
+      if (command === undefined || !anonymous.shouldTell(msg.chat.id)) return;
+      const reply = new TelegramReplier(deps.out, chat, { kind: 'message', messageId: msg.message_id });
+      return withinTurn(deps, 'anonymous command', async () => {
+        await reply.send({ text: [anonymousMessages.texts.anonymous[deps.bot.langFor(chat)]], replyTo: { chat, id: String(msg.message_id) } });
+      });
+    }
+    if (from === undefined || from.is_bot) return;
     const user = userRefOf(from);
     const attachments = msg.document ? [documentAttachment(msg.document, deps.downloads)] : [];
     const message: MessageRef = { chat, id: String(msg.message_id) };
@@ -112,8 +124,10 @@ export function installUpdateHandlers(g: GrammyBot, deps: UpdateDeps): void {
     const q = ctx.callbackQuery;
     const answer = new CallbackAnswer(ctx.api, q.id, deps.log);
     const chat = q.message ? chatRefOf(q.message.chat) : undefined;
-    const actionId = deps.out.ids.decode(q.data);
-    if (chat === undefined || q.message === undefined || actionId === undefined) return answer.answer();
+    // A long id the door forgot (a restart) goes to the bot as it is: the bot finds no such
+    // action and tells the presser the button expired, rather than the press doing nothing.
+    const actionId = deps.out.ids.decode(q.data) ?? q.data;
+    if (chat === undefined || q.message === undefined) return answer.answer();
     const message: MessageRef = { chat, id: String(deps.out.sent.primaryId(q.message.chat.id, q.message.message_id)) };
     const reply = new TelegramReplier(deps.out, chat, { kind: 'callback', answer, messageId: q.message.message_id });
     return withinTurn(deps, 'button', async () => {

@@ -5,6 +5,7 @@
  * time, each press editing the same message with the picture after K steps and what the step
  * did (its gate rule in the walkthrough's words).
  */
+import { defineMessages } from '../../core/errors.js';
 import { backwardSteps, exportGraph, MAX_EXPRESSION_LENGTH } from '../../core/scalar/index.js';
 import { computeGradients } from '../../grad/compute.js';
 import { expressionLine, gradientLines } from '../../grad/walkthrough.js';
@@ -12,6 +13,18 @@ import { renderInPool } from '../../render/in-pool.js';
 import type { ActionContext, BaseContext, BotCommand, JsonValue } from '../command.js';
 import { howToStep, idTags, nextStep, splitGradInput, stepView } from '../features/grad-steps.js';
 import type { Button, OutMessage } from '../types.js';
+
+export const gradMessages = defineMessages('grad_bot', {
+  not_finite: {
+    en: 'At these values {what} is not a finite number ({value}): a log of 0, a division by 0 or an overflow. Choose other values of the variables.',
+    ru: 'При этих значениях {what} — не конечное число ({value}): логарифм нуля, деление на 0 или переполнение. Выберите другие значения переменных.',
+  },
+});
+
+/** ∞, −∞ or "NaN" for a number that is not finite. */
+function notFinite(x: number): string {
+  return Number.isNaN(x) ? 'NaN' : x > 0 ? '∞' : '−∞';
+}
 
 /** What a ◀ ▶ button keeps server-side: the problem and the position it leads to. */
 interface StepData {
@@ -94,6 +107,13 @@ export const command: BotCommand = {
     );
     // A bad formula is the parser's own message (what, at which position, what is allowed).
     const r = computeGradients(expression, values);
+    // Infinity or NaN teach nothing (and read as English words): say why and what to change.
+    if (!Number.isFinite(r.value)) {
+      throw gradMessages.error('not_finite', { what: 'f', value: notFinite(r.value) });
+    }
+    for (const [name, g] of Object.entries(r.grad)) {
+      if (!Number.isFinite(g)) throw gradMessages.error('not_finite', { what: `∂f/∂${name}`, value: notFinite(g) });
+    }
     const n = backwardSteps(r.output).length;
     const graph = exportGraph(r.output);
     await ctx.replier.typing?.();

@@ -16,6 +16,8 @@ import type { RichText } from '../types.js';
 
 const TEXT = {
   button: { en: 'List {label}', ru: 'Список {label}' },
+  right: { en: 'Right!', ru: 'Верно!' },
+  wrong: { en: 'Not this time.', ru: 'На этот раз нет.' },
   again: {
     en: 'You have already answered this one ({mark}). Start a new game with /guess.',
     ru: 'Вы уже ответили на этот вопрос ({mark}). Новая игра — /guess.',
@@ -52,6 +54,14 @@ async function answerPress(ctx: ActionContext, raw: JsonValue): Promise<void> {
   const text: RichText = [score.correct ? '✅ ' : '❌ '];
   // In a group, say whose answer it was (a display name: user text, a plain span).
   if (ctx.chat.kind === 'group') text.push(ctx.user.name, ': ');
+  // In a group the reveal would give the answer away to everyone who has not pressed yet: where
+  // the door has private replies, the chat sees only the mark and the player gets the reveal.
+  if (ctx.chat.kind === 'group' && ctx.replier.caps.ephemeral) {
+    text.push(say(ctx.lang, score.correct ? TEXT.right : TEXT.wrong));
+    await ctx.send({ text, ...(ctx.message ? { replyTo: ctx.message } : {}) });
+    await ctx.send({ text: [score.correct ? '✅ ' : '❌ ', score.feedback[ctx.lang]], private: true });
+    return;
+  }
   text.push(score.feedback[ctx.lang]);
   await ctx.send({ text, ...(ctx.message ? { replyTo: ctx.message } : {}) });
 }

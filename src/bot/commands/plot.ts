@@ -4,9 +4,9 @@
  * derivative and teaching note from the registry. `/plot list` lists the activations.
  */
 import { renderInPool } from '../../render/in-pool.js';
-import { splitItems } from '../../render/index.js';
-import { PLOT_OPTIONS } from '../../render/option-specs.js';
+import { PLOT_FROM_OPTION, PLOT_FUNCTIONS_OPTION, PLOT_TO_OPTION } from '../../render/option-specs.js';
 import type { BotCommand } from '../command.js';
+import { plotArgs } from '../features/plot-args.js';
 import { activationList, plotCaption } from '../features/plot-caption.js';
 
 /** Words that ask for the list instead of a chart (the registry's error message points to `/plot --list`). */
@@ -18,7 +18,9 @@ export const command: BotCommand = {
     en: 'Plot activation functions or expressions in x with their derivatives',
     ru: 'График функций активации или выражений от x вместе с производными',
   },
-  options: PLOT_OPTIONS,
+  // The functions take the rest of the line, so `/plot x^2 - 1` and `/plot relu, gelu` reach the
+  // handler whole; plotArgs peels the range off its end (`/plot relu,gelu -3 3`).
+  options: [{ ...PLOT_FUNCTIONS_OPTION, rest: true }, PLOT_FROM_OPTION, PLOT_TO_OPTION],
   examples: ['/plot relu', '/plot relu,gelu -3 3', '/plot sigmoid,tanh', '/plot list'],
   async run(ctx) {
     const list = String(ctx.options.functions ?? '').trim();
@@ -26,9 +28,11 @@ export const command: BotCommand = {
       await ctx.send(activationList(ctx.lang));
       return;
     }
-    const items = splitItems(list);
-    const from = typeof ctx.options.from === 'number' ? ctx.options.from : undefined;
-    const to = typeof ctx.options.to === 'number' ? ctx.options.to : undefined;
+    const { items, from, to } = plotArgs(
+      list,
+      typeof ctx.options.from === 'number' ? ctx.options.from : undefined,
+      typeof ctx.options.to === 'number' ? ctx.options.to : undefined,
+    );
     await ctx.replier.typing?.();
     // Bad items (a typo, an expression that does not parse) come back from the worker as the
     // render module's or the parser's own UserInputError, rendered by the bot in the chat's language.

@@ -21,12 +21,15 @@ import type { ParsedOptions } from '../../options/types.js';
 export function requestedQuestion(options: ParsedOptions, settings: ChatSettings, seedParts: Array<string | number>): QuestionRef {
   const id = typeof options.id === 'string' ? options.id.trim() : '';
   const topicArg = typeof options.topic === 'string' ? options.topic.trim() : '';
+  // `/quiz backprop 5`: a number in the id's place was meant as the difficulty (it failed the
+  // difficulty's choices, so the positional parser passed it on); say what is wrong with it.
+  if (/^[+-]?\d+$/.test(id) && options.difficulty === undefined) parseDifficulty(id);
   if (id !== '') return parseQuestionId(id);
   if (topicArg !== '' && looksLikeId(topicArg)) return parseQuestionId(topicArg);
   let difficulty: Difficulty = options.difficulty !== undefined ? parseDifficulty(options.difficulty as number) : settings.defaultDifficulty;
   let topicText = topicArg;
-  // `/quiz 3`: a lone 1, 2 or 3 is the difficulty.
-  if (/^[123]$/.test(topicText) && options.difficulty === undefined) {
+  // `/quiz 3`: a lone number is the difficulty (and `/quiz 5` is told the difficulties).
+  if (/^[+-]?\d+$/.test(topicText) && options.difficulty === undefined) {
     difficulty = parseDifficulty(topicText);
     topicText = '';
   }

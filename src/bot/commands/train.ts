@@ -6,7 +6,7 @@
  * Without a file, the command explains how to attach one on this door; `/train iris` (or
  * moons, friedman) trains on a shipped sample. One running training per user.
  */
-import { csvMessages, formatBytes } from '../../data/index.js';
+import { csvMessages } from '../../data/index.js';
 import { parseHidden, resolveTrainOptions, type TrainOptions } from '../../training/options.js';
 import {
   TRAIN_ACTIVATION_OPTION,
@@ -26,7 +26,7 @@ import { downloadChecked, uploadLimit } from '../features/attachments.js';
 import { findSample, readSample } from '../features/sample-datasets.js';
 import { jobKindName, needFileText, TRAIN_TEXT } from '../features/train-texts.js';
 import { runTraining } from '../features/train-flow.js';
-import { say } from '../features/say.js';
+import { say, sizeText } from '../features/say.js';
 import { userJobs } from '../features/user-jobs.js';
 
 /** Training options from the parsed command options (bad values fail in resolveTrainOptions). */
@@ -47,7 +47,7 @@ async function dataOf(ctx: CommandContext): Promise<{ csv: Uint8Array; fileName:
   const file = ctx.attachments[0];
   if (file) {
     const csv = await downloadChecked(file, uploadLimit(ctx), (size, limit) =>
-      csvMessages.error('file_too_large', { size: formatBytes(size), limit: formatBytes(limit) }),
+      csvMessages.error('file_too_large', { size: sizeText(size, ctx.lang), limit: sizeText(limit, ctx.lang) }),
     );
     return { csv, fileName: file.name, sample: false };
   }

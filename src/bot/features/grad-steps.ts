@@ -66,6 +66,21 @@ const TEXT = {
   howTo: { en: '◀ ▶ step through backpropagation one node at a time.', ru: '◀ ▶ — пройти обратное распространение по одному узлу.' },
 } as const;
 
+/** A number as the chat writes it, with the language's decimal mark (0,25), as the walkthrough does. */
+function num(x: number, lang: Lang): string {
+  return fmt(x, lang);
+}
+
+/** A factor of a product: a negative one in brackets, 2 × (-3). */
+function factor(x: number, lang: Lang): string {
+  return x < 0 ? `(${num(x, lang)})` : num(x, lang);
+}
+
+/** A term after the first of a sum: `+ 2`, `- 3`. */
+function term(x: number, lang: Lang): string {
+  return x < 0 ? `- ${num(-x, lang)}` : `+ ${num(x, lang)}`;
+}
+
 /** How a node is named in the step texts: variables by name, the rest by id as tagged on the picture. */
 function nameOf(node: GraphNode | undefined, id: number): string {
   return node?.op === 'var' && node.label !== undefined ? node.label : `#${id}`;
@@ -90,13 +105,13 @@ function stepText(step: BackwardStep, k: number, n: number, graph: GraphExport, 
   const head = `${say(lang, TEXT.step, { k, n })}${nameOf(node, step.node)}${row && node?.op !== 'var' ? ` = ${row.op}` : ''}`;
   const out: RichText = [head, ' — ', b(ruleOf(step, row)), '\n'];
   if (step.rule === 'copy') {
-    const parts = (step.sum ?? []).map((s) => fmt(s.grad));
+    const parts = (step.sum ?? []).map((s, i) => (i === 0 ? num(s.grad, lang) : term(s.grad, lang)));
     const total = (step.sum ?? []).reduce((a, s) => a + s.grad, 0);
-    out.push(say(lang, TEXT.sum, { sum: `${parts.join(' + ')} = ${fmt(total)}` }));
+    out.push(say(lang, TEXT.sum, { sum: `${parts.join(' ')} = ${num(total, lang)}` }));
   } else {
-    out.push(say(lang, TEXT.upstream, { g: fmt(step.upstream) }));
+    out.push(say(lang, TEXT.upstream, { g: num(step.upstream, lang) }));
     for (const c of step.contributions) {
-      out.push('\n', `  → ${nameOf(graph.nodes[c.input], c.input)}: ${fmt(step.upstream)} × ${fmt(c.local)} = ${fmt(c.added)}`);
+      out.push('\n', `  → ${nameOf(graph.nodes[c.input], c.input)}: ${factor(step.upstream, lang)} × ${factor(c.local, lang)} = ${num(c.added, lang)}`);
     }
   }
   return out;

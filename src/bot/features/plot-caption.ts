@@ -9,7 +9,7 @@ import { b, code } from '../rich-text.js';
 import type { RichText } from '../types.js';
 
 const WORDS = {
-  expression: { en: 'expression in x', ru: 'выражение от x' },
+  expression: { en: 'Expression in x', ru: 'Выражение от x' },
   derivativeByAutograd: {
     en: "f′(x) (dashed) is computed by backpropagation through the expression's graph.",
     ru: 'f′(x) (пунктир) вычислена обратным распространением по графу выражения.',

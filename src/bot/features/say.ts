@@ -15,6 +15,28 @@ export function fmt4(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x);
 }
 
+const UNITS = { en: ['B', 'KB', 'MB'], ru: ['Б', 'КБ', 'МБ'] } as const;
+
+/** A file size for people in the chat's language: 10 MB / 10 МБ, 1,5 МБ (one decimal at most). */
+export function sizeText(bytes: number, lang: Lang): string {
+  const [b, kb, mb] = UNITS[lang];
+  const one = (x: number) => String(Number(x.toFixed(1))).replace('.', lang === 'ru' ? ',' : '.');
+  if (bytes >= 1024 * 1024) return `${one(bytes / (1024 * 1024))}\u00a0${mb}`;
+  if (bytes >= 1024) return `${one(bytes / 1024)}\u00a0${kb}`;
+  return `${bytes}\u00a0${b}`;
+}
+
+/** fmt4 with the language's decimal mark: 0.547 / 0,547. */
+export function num4(x: number, lang: Lang): string {
+  const s = fmt4(x);
+  return lang === 'ru' ? s.replace('.', ',') : s;
+}
+
+/** A quoted title in Russian text: «…», with quotes inside it as „…“ («Заклинания из „Гарри Поттера“»). */
+export function quotedTitle(title: string, lang: Lang): string {
+  return lang === 'ru' ? `«${title.replace(/«/g, '„').replace(/»/g, '“')}»` : title;
+}
+
 /** Numbers for people: up to 6 significant digits. */
 export function fmt6(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);

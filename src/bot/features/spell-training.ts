@@ -12,19 +12,19 @@ import { userKey } from '../../store/types.js';
 import type { BaseContext } from '../command.js';
 import type { RichText } from '../types.js';
 import { cancelButtons } from './cancel-button.js';
-import { fmt4, say, sayRich } from './say.js';
+import { num4, quotedTitle, say, sayRich } from './say.js';
 import { jobKindName, TRAIN_TEXT } from './train-texts.js';
 import { userJobs } from './user-jobs.js';
 
 const TEXT = {
   training: {
     en: 'Training a generator on {title}: {count} names. This takes a few seconds, once; then it is cached.',
-    ru: 'Обучаю генератор на списке «{title}»: названий — {count}. Это займёт несколько секунд, один раз; потом модель сохранится.',
+    ru: 'Обучаю генератор на списке {title}: названий — {count}. Это займёт несколько секунд, один раз; потом модель сохранится.',
   },
   step: { en: 'step {step} of {steps}, loss {loss}', ru: 'шаг {step} из {steps}, ошибка {loss}' },
   trained: { en: 'The generator is trained.', ru: 'Генератор обучен.' },
   cancelled: { en: 'Generator training cancelled.', ru: 'Обучение генератора отменено.' },
-  failed: { en: 'Generator training stopped: {reason}', ru: 'Обучение генератора остановлено: {reason}' },
+  failed: { en: 'Generator training stopped. {reason}', ru: 'Обучение генератора остановлено. {reason}' },
 } as const;
 
 /** True when some of these lists has no cached model for the service's settings. */
@@ -34,7 +34,7 @@ export function needsTraining(service: SpellService, lists: readonly NameDataset
 }
 
 function progressLine(p: CharLmJobProgress, lang: Lang): string {
-  return say(lang, TEXT.step, { step: p.step, steps: p.steps, loss: fmt4(p.loss) });
+  return say(lang, TEXT.step, { step: p.step, steps: p.steps, loss: num4(p.loss, lang) });
 }
 
 /**
@@ -63,7 +63,7 @@ export async function withSpellTraining<T>(
     const head: RichText = lists.flatMap((ds, i) => [
       ...(i > 0 ? ['\n'] : []),
       // A list's title carries the uploaded file's name: user text, a plain span.
-      ...sayRich(lang, TEXT.training, { title: ds.title[lang], count: ds.names.length }),
+      ...sayRich(lang, TEXT.training, { title: quotedTitle(ds.title[lang], lang), count: ds.names.length }),
     ]);
     const buttons = cancelButtons(ctx, me);
     const progress = await ctx.progress({ text: head, buttons });

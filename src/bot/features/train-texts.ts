@@ -5,12 +5,11 @@
  */
 import type { Lang } from '../../core/errors.js';
 import { countOf } from '../../core/plural.js';
-import { formatBytes } from '../../data/index.js';
 import type { SavedModel } from '../../training/model.js';
 import { code } from '../rich-text.js';
 import type { DoorId, RichText } from '../types.js';
 import { SAMPLE_DATASETS } from './sample-datasets.js';
-import { fmt4, say, sayRich } from './say.js';
+import { fmt4, num4, say, sayRich, sizeText } from './say.js';
 
 const JOB_NAMES: Record<string, { en: string; ru: string }> = {
   train: { en: 'training', ru: 'обучение' },
@@ -57,10 +56,11 @@ export const TRAIN_TEXT = {
   starting: { en: 'Training on {file}…', ru: 'Обучаю на {file}…' },
   cancelButton: { en: '✖ Cancel', ru: '✖ Отменить' },
   cancelled: { en: 'Training cancelled.', ru: 'Обучение отменено.' },
-  failed: { en: 'Training stopped: {reason}', ru: 'Обучение остановлено: {reason}' },
+  // The reason is a whole sentence (the data's diagnosis), so it follows a full stop.
+  failed: { en: 'Training stopped. {reason}', ru: 'Обучение остановлено. {reason}' },
   internal: {
-    en: 'an internal error (not your data). Try again; if it repeats, tell the teacher.',
-    ru: 'внутренняя ошибка (дело не в ваших данных). Попробуйте ещё раз; если повторится, сообщите преподавателю.',
+    en: 'An internal error (not your data). Try again; if it repeats, tell the teacher.',
+    ru: 'Внутренняя ошибка (дело не в ваших данных). Попробуйте ещё раз; если повторится, сообщите преподавателю.',
   },
   done: {
     en: 'Done: {epochs} in {seconds} s. The model is saved for /predict.',
@@ -87,12 +87,12 @@ const EPOCH_FORMS = {
 
 /** "Done: 12 epochs in 0.8 s…" (plural forms through Intl.PluralRules). */
 export function doneText(epochs: number, seconds: number, lang: Lang): string {
-  return say(lang, TRAIN_TEXT.done, { epochs: countOf(lang, epochs, EPOCH_FORMS[lang]), seconds: fmt4(seconds) });
+  return say(lang, TRAIN_TEXT.done, { epochs: countOf(lang, epochs, EPOCH_FORMS[lang]), seconds: num4(seconds, lang) });
 }
 
 /** No file attached: what /train needs, how to attach one on this door, and the samples. */
 export function needFileText(door: DoorId, lang: Lang, limitBytes: number): RichText {
-  const out: RichText = [say(lang, TRAIN_TEXT.needFile, { limit: formatBytes(limitBytes) }), '\n\n', ATTACH_HOW[door][lang], '\n\n', TRAIN_TEXT.samples[lang]];
+  const out: RichText = [say(lang, TRAIN_TEXT.needFile, { limit: sizeText(limitBytes, lang) }), '\n\n', ATTACH_HOW[door][lang], '\n\n', TRAIN_TEXT.samples[lang]];
   for (const s of SAMPLE_DATASETS) out.push('\n', code(`/train ${s.id}`), ` — ${s.about[lang]}`);
   return out;
 }

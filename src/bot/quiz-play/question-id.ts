@@ -9,8 +9,8 @@ import { generateQuestion, parseDifficulty, parseSeed, parseTopic, TOPIC_IDS, ty
 
 export const idMessages = defineMessages('quiz_id', {
   bad_id: {
-    en: '«{value}» is not a question id. An id looks like backprop:17:2 (topic:seed:difficulty), as shown under every question.',
-    ru: '«{value}» — не id вопроса. Id выглядит так: backprop:17:2 (тема:seed:сложность), он написан под каждым вопросом.',
+    en: '«{value}» is not a question id. An id looks like backprop:17:2 (topic:seed:difficulty), as shown in the first line of every question.',
+    ru: '«{value}» — не id вопроса. Id выглядит так: backprop:17:2 (тема:seed:сложность), он стоит в первой строке каждого вопроса.',
   },
 });
 

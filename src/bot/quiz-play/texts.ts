@@ -17,7 +17,7 @@ export const playMessages = defineMessages('quiz_bot', {
   },
   empty_answer: {
     en: 'Write the answer after the command: /answer 0.5 (a number), /answer b (a choice) or /answer 2*x (an expression).',
-    ru: 'Напишите ответ после команды: /answer 0.5 (число), /answer б (вариант) или /answer 2*x (выражение).',
+    ru: 'Напишите ответ после команды: /answer 0,5 (число), /answer б (вариант) или /answer 2*x (выражение).',
   },
   picture_missing: {
     en: 'Question {id} cannot be answered without its picture, and the picture could not be drawn ({reason}). Please ask for it again in a minute: /quiz id:{id}',
@@ -35,7 +35,7 @@ export const PLAY = {
   },
   answerNumberGroup: {
     en: 'Answer with a number: /answer 0.5, or reply to this message with it.',
-    ru: 'Ответ — число: /answer 0.5 или ответом на это сообщение.',
+    ru: 'Ответ — число: /answer 0,5 или ответом на это сообщение.',
   },
   answerNumberPrivate: {
     en: 'Answer with a number: just send it (e.g. 0.5, 1/2, -20).',

@@ -31,7 +31,8 @@ export function scoreboard(rows: readonly RoundScore[], lang: Lang, limit: numbe
   const at = places(shown);
   shown.forEach((r, k) => {
     const place = at[k] as number;
-    const mark = MEDALS[place - 1] ?? `${place}.`;
+    // No medal for nothing: 0 points on third place is not bronze.
+    const mark = (r.score > 0 ? MEDALS[place - 1] : undefined) ?? `${place}.`;
     if (k > 0) out.push('\n');
     out.push(`${mark} `, r.name, ` — ${points(lang, r.score)}`);
     if (withCorrect) out.push(` (${countOf(lang, r.correct, 'correctAnswer')})`);

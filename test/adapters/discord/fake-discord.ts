@@ -61,8 +61,20 @@ async function parseBody(req: IncomingMessage, raw: Buffer): Promise<{ body: Res
   return { body: JSON.parse(raw.toString('utf8')) as RestCall['body'], files: [] };
 }
 
+/** A scripted REST failure: the next `times` calls matching `test` answer `status` with `body`. */
+interface Failure {
+  test: (method: string, path: string) => boolean;
+  status: number;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+  times: number;
+}
+
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
+  /** REST calls answered with a scripted failure (not in `calls`). */
+  readonly failed: Array<{ method: string; path: string; status: number }> = [];
+  private failures: Failure[] = [];
   private server: Server;
   private wss: WebSocketServer;
   private sockets = new Set<WebSocket>();
@@ -95,6 +107,14 @@ export class FakeDiscord {
     await new Promise<void>((r) => this.wss.close(() => r()));
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  /**
+   * Makes the next `times` REST calls matching `test` fail, as Discord does: e.g. 404
+   * `{code: 10062, message: 'Unknown interaction'}`, 500, or 429 with `retry_after` (seconds).
+   */
+  fail(test: (method: string, path: string) => boolean, status: number, body: Record<string, unknown>, opts: { times?: number; headers?: Record<string, string> } = {}): void {
+    this.failures.push({ test, status, body, headers: opts.headers ?? {}, times: opts.times ?? 1 });
   }
 
   /** Resolves with the first call (already made or future) matching `test`. */
@@ -184,6 +204,13 @@ export class FakeDiscord {
     if (!path.startsWith('/api/v10/')) return json(404, { message: 'Not under /api/v10', code: 0 });
     const rest = path.slice('/api/v10'.length);
     const raw = await readBody(req);
+    const failure = this.failures.find((f) => f.times > 0 && f.test(req.method ?? 'GET', rest));
+    if (failure) {
+      failure.times--;
+      this.failed.push({ method: req.method ?? 'GET', path: rest, status: failure.status });
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers }).end(JSON.stringify(failure.body));
+      return;
+    }
     const { body, files } = await parseBody(req, raw);
     const call: RestCall = { method: req.method ?? 'GET', path: rest, query: url.searchParams, body, files };
     const obj = body && !Array.isArray(body) ? body : null;

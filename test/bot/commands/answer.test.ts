@@ -41,6 +41,18 @@ describe('/answer and answers by reply or plain text', () => {
     expect(after.text).toContain('У вас нет открытого вопроса');
   });
 
+  it('shows Russian groups a decimal comma in the example, and takes one', async () => {
+    const u = h.user('r1', 'Рита', 'ru');
+    const g = h.group('class-ru');
+    const asked = await h.command('/quiz id:gates:17:2', { user: u, chat: g });
+    expect(asked.text).toContain('Ответ — число: /answer 0,5 или ответом на это сообщение.');
+    const empty = await h.command('/answer', { user: u, chat: g });
+    expect(empty.text).toBe('Напишите ответ после команды: /answer 0,5 (число), /answer б (вариант) или /answer 2*x (выражение).');
+    const q = questionOf(asked.sent[asked.sent.length - 1]);
+    const right = await h.command(`/answer ${rightAnswer(q).replace('.', ',')}`, { user: u, chat: g });
+    expect(right.text.startsWith('✅ Рита: ')).toBe(true);
+  });
+
   it('takes answers by reply to the question: plain text and /answer, from anyone in a group', async () => {
     const alice = h.user('a', 'Alice', 'en');
     const bob = h.user('b', 'Bob', 'en');

@@ -28,7 +28,8 @@ afterAll(async () => {
 /** `d/dname = number` lines of a reply. */
 function gradientsIn(text: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const m of text.matchAll(/^d\/d(\w+) = (\S+)$/gm)) out[m[1] as string] = Number(m[2]);
+  // English d/dx = 4, Russian ∂f/∂x = 4 (with a decimal comma)
+  for (const m of text.matchAll(/^(?:d\/d|∂f\/∂)(\w+) = (\S+)$/gm)) out[m[1] as string] = Number((m[2] as string).replace(',', '.'));
   return out;
 }
 
@@ -90,7 +91,7 @@ describe('/grad', () => {
     expect(rules[4]).toContain('mul gate: swaps the multipliers');
     // mul(w1, x) with upstream exp(-1): w1 gets x·g, x gets w1·g
     const g = Math.exp(-1);
-    expect(rules[4]).toContain(`w1: ${Number(g.toPrecision(6))} × -1 = ${Number((-g).toPrecision(6))}`);
+    expect(rules[4]).toContain(`w1: ${Number(g.toPrecision(6))} × (-1) = ${Number((-g).toPrecision(6))}`);
     expect(rules[4]).toContain('All gradients are known.');
     // one more ▶ wraps around to step 0; ◀ goes back to the last step
     await h.press('▶', en);
@@ -111,11 +112,25 @@ describe('/grad', () => {
       texts.push(msg.text);
     }
     const all = texts.join('\n');
-    expect(all).toContain('максимум: направляет градиент к большему входу');
-    expect(all).toContain('умножение: меняет множители местами');
-    expect(all).toContain('сложение: раздаёт градиент обоим входам');
-    expect(all).toContain('копирование: используется 3 раз(а), градиенты складываются');
+    expect(all).toContain('максимум направляет градиент к большему входу');
+    expect(all).toContain('умножение меняет множители местами');
+    expect(all).toContain('сложение распределяет');
+    expect(all).toContain('копирование складывает: значение используется 3 раза, градиенты суммируются');
     expect(all).toContain('1 + 3 + 3 = 7');
+  });
+
+  it('writes the step numbers with a decimal comma in Russian and brackets negative factors', async () => {
+    const first = await h.command('/grad 1 + exp(w0 + w1*x) x=-1 w0=1 w1=2', ru);
+    const msg = first.sent[0] as Sent;
+    const texts: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      await h.press('▶', ru);
+      texts.push(msg.text);
+    }
+    expect(texts[2]).toContain('  → #5: 1 × 0,367879 = 0,367879');
+    expect(texts[4]).toContain('  → w1: 0,367879 × (-1) = -0,367879');
+    expect(texts[4]).toContain('  → x: 0,367879 × 2 = 0,735759');
+    expect(texts.join('\n')).not.toMatch(/\d\.\d/);
   });
 
   it('accepts decimal commas and spaces around "="', async () => {
@@ -131,6 +146,17 @@ describe('/grad', () => {
     expect(r.sent[0]?.message.images).toBeUndefined();
     const syntax = await h.command('/grad (x + 1 x=1', en);
     expect(syntax.text).toMatch(/position \d+/);
+  });
+
+  it('refuses a point where the value or a gradient is not finite, in words', async () => {
+    const log0 = await h.command('/grad log(x) x=0', ru);
+    expect(log0.text).toBe(
+      'При этих значениях f — не конечное число (−∞): логарифм нуля, деление на 0 или переполнение. Выберите другие значения переменных.',
+    );
+    expect(log0.sent[0]?.message.images).toBeUndefined();
+    const sqrt0 = await h.command('/grad sqrt(x) x=0', en);
+    expect(sqrt0.text).toContain('At these values ∂f/∂x is not a finite number (∞)');
+    expect(sqrt0.text).not.toContain('Infinity');
   });
 
   it('says which value is missing', async () => {

@@ -53,16 +53,23 @@ describe('/guess', () => {
     const right = expected.answer;
     const wrong = right === 'A' ? 'B' : 'A';
 
+    // The group sees only the mark; the reveal goes to the player alone (it would spoil the game).
+    const b = await h.press(`List ${wrong}`, boris);
+    expect(b.sent.map((x) => [x.text, x.private === true])).toEqual([
+      ['❌ Борис: На этот раз нет.', false],
+      [expect.stringMatching(/^❌ На этот раз нет\. Список A — от модели «/), true],
+    ]);
+    expect(b.sent[1]!.text).toContain('настоящие: ');
+
     const a = await h.press(`List ${right}`, alice);
-    expect(a.text.startsWith('✅ Alice: Right! List A came from ')).toBe(true);
-    expect(a.text).toContain('Harry Potter spells');
+    expect(a.sent[0]!.text).toBe('✅ Alice: Right!');
+    expect(a.sent[1]!.private).toBe(true);
+    expect(a.sent[1]!.text.startsWith('✅ Right! List A came from ')).toBe(true);
+    expect(a.sent[1]!.text).toContain('Harry Potter spells');
     const again = await h.press(`List ${wrong}`, alice);
     expect(again.text).toBe('You have already answered this one (✅). Start a new game with /guess.');
     expect(again.sent[0]?.private).toBe(true);
 
-    const b = await h.press(`List ${wrong}`, boris);
-    expect(b.text.startsWith('❌ Борис: На этот раз нет. Список A — от модели «')).toBe(true);
-    expect(b.text).toContain('настоящие: ');
   });
 
   it('does not train again for the next game', async () => {

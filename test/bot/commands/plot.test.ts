@@ -63,7 +63,7 @@ describe('/plot', () => {
     const typo = await h.command('/plot rleu', en);
     expect(typo.text).toContain('Unknown activation "rleu". Did you mean: relu');
     const range = await h.command('/plot tanh 3 -3', ru);
-    expect(range.text).toContain('Диапазон графика пуст');
+    expect(range.text).toContain('Левый конец отрезка должен быть меньше правого');
   });
 
   it('lists the activations on /plot list, and autocompletes their ids', async () => {
@@ -73,5 +73,24 @@ describe('/plot', () => {
     expect(r.text).toContain('hardsigmoid');
     const suggestions = h.bot.autocomplete('plot', 'functions', 'lea', 'en').map((s) => s.value);
     expect(suggestions).toContain('leaky_relu');
+  });
+
+  it('reads an expression with spaces, a list with spaces and a range at the end', async () => {
+    const expr = await h.command('/plot x^2 - 1', ru);
+    expect(expr.sent[0]?.message.images).toHaveLength(1);
+    expect(expr.text).toContain('Выражение от x: f(x) = x^2 - 1');
+    const spaced = await h.command('/plot relu, gelu -2 2', ru);
+    expect(spaced.sent[0]?.message.images).toHaveLength(1);
+    expect(spaced.text).toContain(getActivation('gelu').name.ru);
+    const words = await h.command('/plot relu gelu', ru);
+    expect(words.sent[0]?.message.images).toHaveLength(1);
+    expect(words.text).toContain(getActivation('relu').name.ru);
+    expect(words.text).toContain(getActivation('gelu').name.ru);
+  });
+
+  it('refuses a reversed range in chat words, not CLI flags', async () => {
+    const r = await h.command('/plot relu 3 -3', ru);
+    expect(r.sent[0]?.message.images).toBeUndefined();
+    expect(r.text).toBe('Левый конец отрезка должен быть меньше правого, а задано от 3 до -3. Например: /plot relu -3 3');
   });
 });

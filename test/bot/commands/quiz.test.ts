@@ -76,7 +76,12 @@ describe('/quiz', () => {
     expect(topic.text).toContain('Неизвестная тема «backprp»');
     const seed = await h.command('/quiz gates:-1:2', { user: u, chat });
     expect(seed.text).toContain('Seed должен быть целым числом');
-    for (const r of [bad, topic, seed]) expect(r.text).not.toMatch(/at .*\.ts|Error:/);
+    expect(bad.text).toContain('он стоит в первой строке каждого вопроса');
+    const level = await h.command('/quiz backprop 5', { user: u, chat });
+    expect(level.text).toBe('Сложность должна быть 1, 2 или 3, а получено «5».');
+    const lone = await h.command('/quiz 7', { user: u, chat });
+    expect(lone.text).toBe('Сложность должна быть 1, 2 или 3, а получено «7».');
+    for (const r of [bad, topic, seed, level, lone]) expect(r.text).not.toMatch(/at .*\.ts|Error:/);
   });
 
   it('shows choices as buttons; a press is answered ✅ or ❌ and the right one takes the buttons away', async () => {

@@ -70,6 +70,16 @@ describe('/spells', () => {
     expect(answer.text).toContain('Ошибка на символ (наты)');
   });
 
+  it('quotes a title with quotes inside it the Russian way, and writes the loss with a comma', async () => {
+    const r = await withClockRunning(h, h.command('/spells hp 3', boris));
+    const progress = r.sent[0] as Sent;
+    const head = progress.versions[0]!.text.join('');
+    expect(head).toContain('Обучаю генератор на списке «Заклинания из „Гарри Поттера“»: названий — 193.');
+    const steps = progress.versions.slice(1, -1).map((v) => v.text.join(''));
+    expect(steps.length).toBeGreaterThan(0);
+    for (const t of steps) expect(t).toMatch(/шаг \d+ из 1500, ошибка \d+(,\d+)?$/);
+  });
+
   it('trains a generator on an attached list of names', async () => {
     const file = h.attachment('ours.txt', ownList());
     const r = await withClockRunning(h, h.command('/spells', alice, { attachments: [file] }));

@@ -69,14 +69,25 @@ describe('/train', () => {
     expect(again.text).toMatch(/^Prediction: (setosa|versicolor|virginica)/);
   });
 
+  it('writes the Russian summary with the right plural forms', async () => {
+    const r = await withClockRunning(h, h.command('/train species 8 relu adam 30 0.02 3', { user: h.user('u7', 'Вера', 'ru'), chat: h.group('g1') }, { attachments: [h.attachment('iris.csv', IRIS)] }));
+    expect(r.text).toContain('Классификация «species» (3 класса)');
+    expect(r.text).toContain('150 строк, 4 столбца-признака -> 4 входа;');
+    expect(r.text).toMatch(/(Пройдены все эпохи \(30\)|Остановлено после \d+ (эпохи|эпох): 20 эпох без улучшения)/);
+    const progress = r.sent[0] as Sent;
+    const mid = progress.versions.slice(1, -1).map((v) => v.text.map((x) => (typeof x === 'string' ? x : '')).join(''));
+    expect(mid.some((t) => /осталось ≤\d+ с$/.test(t))).toBe(true);
+    expect(h.store.models.get(userKey('local', 'u7'))?.task).toBe('classification');
+  });
+
   it('refuses a file over the limit by its declared size, without downloading it', async () => {
     const download = vi.fn(async () => IRIS);
     const huge: Attachment = { name: 'big.csv', declaredSize: 50 * 1024 * 1024, download };
     const r = await h.command('/train', alice, { attachments: [huge] });
     expect(download).not.toHaveBeenCalled();
-    expect(r.text).toBe('The file is 50 MB, more than the limit of 10 MB. Send a smaller sample of the rows.');
+    expect(r.text).toBe('The file is 50\u00a0MB, more than the limit of 10\u00a0MB. Send a smaller sample of the rows.');
     const ru = await h.command('/train', boris, { attachments: [huge] });
-    expect(ru.text).toBe('Файл весит 50 MB, а предел — 10 MB. Пришлите часть строк поменьше.');
+    expect(ru.text).toBe('Файл весит 50\u00a0МБ, а предел — 10\u00a0МБ. Пришлите часть строк поменьше.');
     expect(download).not.toHaveBeenCalled();
     expect(h.store.models.get(userKey('local', 'u2'))).toBeUndefined();
   });
@@ -87,7 +98,7 @@ describe('/train', () => {
       const download = vi.fn(async () => IRIS);
       const r = await small.command('/train', { user: small.user('u1'), chat: small.group() }, { attachments: [{ name: 'iris.csv', declaredSize: IRIS.byteLength, download }] });
       expect(download).not.toHaveBeenCalled();
-      expect(r.text).toContain('more than the limit of 1000 B');
+      expect(r.text).toContain('more than the limit of 1000\u00a0B');
     } finally {
       await small.close();
     }
@@ -98,9 +109,10 @@ describe('/train', () => {
     expect(r.sent).toHaveLength(1);
     expect(r.text).toContain('Attach the CSV file with the 📎 button and send /train in the same message.');
     expect(r.text).toContain('/train iris');
-    expect(r.text).toContain('Files up to 10 MB');
+    expect(r.text).toContain('Files up to 10\u00a0MB');
     const ru = await h.command('/train', boris);
     expect(ru.text).toContain('Прикрепите CSV-файл кнопкой 📎');
+    expect(ru.text).toContain('Файлы до 10\u00a0МБ.');
     expect(ru.text).toContain('/train moons');
   });
 
@@ -113,8 +125,11 @@ describe('/train', () => {
   it("shows the data's own diagnosis when the CSV cannot be used", async () => {
     const r = await withClockRunning(h, h.command('/train', alice, { attachments: [h.attachment('one.csv', 'a,b\n1,2\n')] }));
     expect(r.sent).toHaveLength(1);
-    expect(r.text.startsWith('Training stopped: ')).toBe(true);
-    expect(r.text.length).toBeGreaterThan('Training stopped: '.length + 20);
+    expect(r.text.startsWith('Training stopped. ')).toBe(true);
+    expect(r.text.length).toBeGreaterThan('Training stopped. '.length + 20);
+    // the diagnosis is its own sentence: never "остановлено: Это…"
+    const ru = await withClockRunning(h, h.command('/train', boris, { attachments: [h.attachment('one.csv', 'a,b\n1,2\n')] }));
+    expect(ru.text).toMatch(/^Обучение остановлено\. [А-ЯЁ]/);
   });
 
   it('allows one training per user, and trains on a shipped sample with /train iris', async () => {

@@ -94,6 +94,11 @@ describe('scoreboards', () => {
       ].join('\n'),
     );
     expect(toPlainText(scoreboard(rows.slice(0, 1), 'en', 5, false))).toBe('🥇 Аня — 3\u00a0points');
+    // nobody gets a medal for 0 points
+    expect(toPlainText(scoreboard(rows.slice(3), 'ru', 5, false))).toBe(
+      ['🥇 Гоша — 1\u00a0балл', '2. Дина — 0\u00a0баллов', '2. Егор — 0\u00a0баллов'].join('\n'),
+    );
+    expect(toPlainText(scoreboard(rows.slice(4, 5), 'en', 5, false))).toBe('1. Дина — 0\u00a0points');
   });
 });
 

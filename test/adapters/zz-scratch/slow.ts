@@ -1,0 +1,11 @@
+import { connect } from 'node:net';
+import { startDoor } from '../local/harness.js';
+import { createFakeBot } from '../local/fake-bot.js';
+const d = await startDoor(createFakeBot(), {}, { requestTimeoutMs: 400 });
+const port = Number(new URL(d.url).port);
+const t0 = Date.now();
+const s = connect(port, '127.0.0.1', () => s.write(process.argv[2] === 'h' ? 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n' : 'POST /api/chats/slow/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"from": '));
+s.setEncoding('utf8');
+s.on('data', (c) => console.log('data', Date.now() - t0, JSON.stringify(c).slice(0, 200)));
+s.on('close', () => { console.log('close', Date.now() - t0); });
+setTimeout(async () => { console.log('giving up'); s.destroy(); await d.door.stop(); }, 3000);

@@ -1,0 +1,20 @@
+import { connect } from 'node:net';
+import { startDoor } from '../local/harness.js';
+import { createFakeBot } from '../local/fake-bot.js';
+import { BOT_AUTHOR } from '../../../src/adapters/local/replier.js';
+const d = await startDoor(createFakeBot(), {}, { requestTimeoutMs: 400 });
+const port = Number(new URL(d.url).port);
+const socket = await new Promise<any>((resolve) => { const s = connect(port, '127.0.0.1', () => resolve(s)); });
+socket.pause();
+socket.write('GET /api/chats/flood/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+const server = d.door.server;
+for (let i = 0; i < 50 && server.streams.size === 0; i++) await new Promise((r) => setTimeout(r, 20));
+console.log('streams', server.streams.size);
+server.chats.ensure('flood', 'group');
+const big = 'x'.repeat(16_000);
+let k = 0;
+for (; k < 2000 && server.streams.size > 0; k++) server.chats.post('flood', { from: BOT_AUTHOR, text: [big], images: [], files: [], buttons: [] });
+console.log('posted', k, 'streams', server.streams.size);
+for (let i = 0; i < 10; i++) { await new Promise((r) => setTimeout(r, 200)); server.app.server.getConnections((e, n) => console.log('conns', n)); }
+socket.destroy();
+await d.door.stop();

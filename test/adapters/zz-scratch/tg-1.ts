@@ -1,0 +1,35 @@
+export default async function ({ fake, show }: any) {
+  const G = { id: -1001, type: 'supergroup', title: 'G' };
+  const U = { id: 11, is_bot: false, first_name: '<a href="http://x">click</a> &amp; @everyone', last_name: '\u202eevil', language_code: 'ru' };
+  const P = { id: 11, type: 'private', first_name: 'x' };
+  let n = 1;
+  const msg = (chat: any, extra: any) => fake.push({ message: { message_id: n++, date: 1, chat, ...extra } });
+  msg(G, { text: '/help' }); await show('no from in group');
+  msg(G, { text: '/help', sender_chat: { id: -1001, type: 'supergroup', title: 'G' }, from: { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' } }); await show('anonymous admin');
+  fake.push({ channel_post: { message_id: n++, date: 1, chat: { id: -100777, type: 'channel', title: 'C' }, text: '/help' } }); await show('channel post');
+  fake.push({ edited_message: { message_id: n++, date: 1, edit_date: 2, chat: P, from: U, text: '/help' } }); await show('edited');
+  msg(P, { from: U, sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } }); await show('sticker private');
+  msg(P, { from: U, photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }], caption: '/plot relu' }); await show('photo caption plot', 6000);
+  const doc = fake.addFile('x.csv', Buffer.from('a,b\n1,2\n'));
+  msg(P, { from: U, document: doc }); await show('doc no caption private');
+  msg(G, { from: U, document: doc }); await show('doc no caption group');
+  msg(G, { from: U, document: doc, caption: '/train@otherbot' }); await show('train@otherbot');
+  msg(G, { from: U, text: '/help@GRADBOT_TEST_BOT' }); await show('help@BOT uppercase');
+  msg(G, { from: U, text: '/quiz@' }); await show('quiz@');
+  msg(G, { from: U, text: '/' }); await show('slash');
+  msg(G, { from: U, text: '/лол' }); await show('cyrillic cmd group');
+  msg(P, { from: U, text: '/лол' }); await show('cyrillic cmd private');
+  fake.push({ callback_query: { id: 'cq1', from: U, chat_instance: 'ci', data: 'x'.repeat(300), message: { message_id: 999, date: 0, chat: G } } }); await show('forged long callback, inaccessible msg');
+  fake.push({ callback_query: { id: 'cq2', from: U, chat_instance: 'ci', data: 'forged', inline_message_id: 'im' } }); await show('inline callback');
+  fake.push({ callback_query: { id: 'cq3', from: U, chat_instance: 'ci', game_short_name: 'g', message: { message_id: 999, date: 0, chat: G } } }); await show('game callback');
+  fake.push({ callback_query: { id: 'cq4', from: U, chat_instance: 'ci', data: '~zz', message: { message_id: 999, date: 1, chat: G, from: { id: 7000000001, is_bot: true, first_name: 'b' } } } }); await show('long key unknown');
+  fake.push({ poll_answer: { poll_id: 'nope', user: U, option_ids: [0] } }); await show('unknown poll');
+  fake.push({ poll_answer: { poll_id: 'nope', user: U, option_ids: [] } }); await show('retracted');
+  fake.push({ poll_answer: { poll_id: 'nope', voter_chat: G, option_ids: [1] } }); await show('voter chat');
+  fake.push({ my_chat_member: { chat: { id: -100777, type: 'channel', title: 'C' }, from: U, date: 1, old_chat_member: { status: 'left', user: { id: 7000000001, is_bot: true, first_name: 'b' } }, new_chat_member: { status: 'administrator', user: { id: 7000000001, is_bot: true, first_name: 'b' } } } }); await show('channel membership');
+  msg(G, { from: U, text: '/quiz ' + 'x'.repeat(4000) }); await show('quiz long arg');
+  msg(G, { from: U, text: '/stats' }); await show('stats with evil name');
+  msg(G, { from: U, text: '/leaderboard' }); await show('leaderboard');
+  msg(P, { from: { id: 12, is_bot: false, first_name: 'E', language_code: 'xx-invalid' }, text: '/help' }); await show('weird lang');
+  msg(P, { from: U, text: '\u0000\u0001' }); await show('control chars private');
+}
