@@ -17,6 +17,7 @@ import { ActionStore } from './actions.js';
 import { suggest } from './autocomplete.js';
 import type { ActionContext, BaseContext, BotCommand, CommandContext, JsonValue, TextContext } from './command.js';
 import { commandHelp, commandList } from './help-text.js';
+import { nearestCommand } from './command-suggest.js';
 import { t, waitText } from './i18n.js';
 import { createProgress } from './progress.js';
 import { COMMANDS } from './registry.js';
@@ -284,7 +285,11 @@ export function createBot(services: BotServices, opts: CreateBotOptions = {}): B
       remember(chat, user);
       const cmd = byName.get(req.command.toLowerCase());
       if (!cmd) {
-        const text = joinRichText([[t(lang, 'unknown_command', { name: req.command.slice(0, 40) })], commandList(commands, lang)], '\n\n');
+        const name = req.command.slice(0, 40);
+        const near = nearestCommand(name, commands.filter((c) => c.hidden !== true).map((c) => c.name));
+        const first = near ? t(lang, 'unknown_command_near', { name, near }) : t(lang, 'unknown_command', { name });
+        // A likely typo gets the one command it meant; anything else the whole list.
+        const text = near ? [first] : joinRichText([[first], commandList(commands, lang)], '\n\n');
         await safeSend(reply, { text });
         return;
       }

@@ -11,6 +11,10 @@ export const botMessages = defineMessages('bot', {
     en: 'I do not know the command /{name}.',
     ru: 'Я не знаю команды /{name}.',
   },
+  unknown_command_near: {
+    en: 'I do not know the command /{name}. Did you mean /{near}?',
+    ru: 'Я не знаю команды /{name}. Может быть, вы имели в виду /{near}?',
+  },
   commands_header: { en: 'Commands:', ru: 'Команды:' },
   help_more: {
     en: 'Options of one command: /help <command>, e.g. /help quiz.',

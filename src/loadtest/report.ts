@@ -2,7 +2,7 @@
  * The load test's report: the figures per command, the bot's event-loop delay and RSS, the
  * machine, and each target met or missed; as a text table or as one JSON object.
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { ClassResult, Measured } from './classroom.js';
 import { MEASURED } from './classroom.js';
 import type { LoopDelay } from './probe-protocol.js';
@@ -14,11 +14,19 @@ export interface Machine {
   cpu: string;
   node: string;
   platform: string;
+  /** 1, 5 and 15 minute load averages when the run started (other work on the machine skews the figures). */
+  loadAverage: number[];
 }
 
 /** This machine. */
 export function thisMachine(): Machine {
-  return { cores: availableParallelism(), cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` };
+  return {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
 }
 
 /** The probe's figures (absent with --url: the bot is not ours to probe). */
@@ -98,7 +106,7 @@ export function formatReport(r: LoadReport): string {
   const lines: string[] = [];
   const m = r.machine;
   lines.push(`gradbot load test: ${r.options.students} students, ${r.options.seconds} s${r.options.warmupSeconds > 0 ? ` after ${r.options.warmupSeconds} s of warm-up` : ''}, seed ${r.options.seed} (think ${r.options.thinkMs.join('-')} ms, rate limits ${r.options.rateLimits})`);
-  lines.push(`machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}, ${m.platform}`);
+  lines.push(`machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}, ${m.platform}; load average at the start ${m.loadAverage.join(' ')}`);
   lines.push('');
   const head = ['command', 'count', 'errors', 'lost', 'first p50/p95/p99 ms', 'final p50/p95/p99 ms'];
   const rows = MEASURED.map((c) => {

@@ -63,8 +63,7 @@ function botFigures(samples: Sample[]): BotFigures | null {
   const start = by('start');
   const middle = by('middle');
   const end = by('end');
-  const last = by('end');
-  if (!start || !middle || !end || !last) return null;
+  if (!start || !middle || !end) return null;
   // The series counts from `enable`; the load starts at the 'start' sample.
   const startAt = start.rssSeries.at(-1)?.[0] ?? 0;
   const windows = samples.filter((s) => s.label !== 'start').map((s) => ({ label: WINDOW_NAMES[s.label] ?? s.label, loop: s.loop }));
@@ -72,7 +71,7 @@ function botFigures(samples: Sample[]): BotFigures | null {
   return {
     loop,
     windows,
-    rssMb: { start: mb(start.rssBytes), middle: mb(middle.rssBytes), end: mb(end.rssBytes), lastThirdMin: mb(last.rssMinBytes), lastThirdMax: mb(last.rssMaxBytes) },
+    rssMb: { start: mb(start.rssBytes), middle: mb(middle.rssBytes), end: mb(end.rssBytes), lastThirdMin: mb(end.rssMinBytes), lastThirdMax: mb(end.rssMaxBytes) },
     rssSeriesMb: samples.flatMap((s) => s.rssSeries.map(([t, b]): [number, number] => [Math.round((t - startAt) / 100) / 10, mb(b)])),
   };
 }
@@ -80,22 +79,25 @@ function botFigures(samples: Sample[]): BotFigures | null {
 const WINDOW_NAMES: Record<string, string> = { third: 'start..1/3', middle: '1/3..1/2', 'two-thirds': '1/2..2/3', end: '2/3..end' };
 
 async function run(o: LoadOptions): Promise<LoadReport> {
+  const machine = thisMachine();
   let child: BotChild | undefined;
   const stopChild = () => {
     if (child && !child.dead) void child.stop({ graceMs: 5000 });
   };
+  // Ctrl-C: the bot goes down with the load test, never left behind.
   process.once('SIGINT', () => {
-    stopChild();
-    process.exitCode = 130;
+    process.stderr.write('loadtest: interrupted; stopping the bot.\n');
+    void (child && !child.dead ? child.stop({ graceMs: 5000 }) : Promise.resolve()).finally(() => process.exit(130));
   });
-  // However the run goes, it ends: the load, the longest reply timeout (training) and a margin.
+  // However the run goes, it ends: warm-up and load, the longest reply timeout (training) after
+  // each, and a margin for starting and stopping the bot.
   const overrun = setTimeout(
     () => {
       process.stderr.write('loadtest: the run overran its bound; stopping the bot.\n');
       stopChild();
       setTimeout(() => process.exit(3), 6000).unref();
     },
-    (o.seconds + (o.replyTimeoutMs * 3) / 1000 + 120) * 1000,
+    (o.warmupSeconds + o.seconds + (2 * o.replyTimeoutMs * 3) / 1000 + 120) * 1000,
   );
   overrun.unref();
   try {
@@ -177,7 +179,7 @@ async function run(o: LoadOptions): Promise<LoadReport> {
       lost += result.commands[m].lost;
     }
     return {
-      machine: thisMachine(),
+      machine,
       options: { students: o.students, seconds: o.seconds, seed: o.seed, warmupSeconds: o.warmupSeconds, thinkMs: o.thinkMs, trainMax: o.trainMax, url: o.url, rateLimits: o.keepLimits || o.url !== undefined ? 'kept' : 'raised' },
       commands: result.commands,
       totals: { commands, errors, lost },

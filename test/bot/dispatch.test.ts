@@ -105,6 +105,14 @@ describe('dispatch', () => {
     expect(r.text).toContain('/echo — Повторяет сказанное');
   });
 
+  it('a typo of a command gets the command it meant', async () => {
+    const ivan = h.user('u2', 'Иван', 'ru');
+    const r = await h.command('/ehco hi', { user: ivan, chat: h.group() });
+    expect(r.text).toBe('Я не знаю команды /ehco. Может быть, вы имели в виду /echo?');
+    const far = await h.command('/xyzzy', { user: ivan, chat: h.group() });
+    expect(far.text.startsWith('Я не знаю команды /xyzzy.\n')).toBe(true);
+  });
+
   it('bad arguments get the error and that command’s help, in the chat language', async () => {
     const ivan = h.user('u2', 'Иван', 'ru');
     const r = await h.command('/echo 7 hi', { user: ivan, chat: h.group() });

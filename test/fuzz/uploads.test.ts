@@ -15,6 +15,8 @@ import { main as cli } from '../../src/cli.js';
 import { formatTemplate } from '../../src/core/errors.js';
 import { csvMessages } from '../../src/data/index.js';
 import { downloadMessages } from '../../src/adapters/download.js';
+import { sizeText } from '../../src/bot/features/say.js';
+import { formatBytes } from '../../src/data/limits.js';
 import { ChatFeed, type From } from '../../src/loadtest/chat-client.js';
 import { startFakeBotApi, type ApiCall, type FakeBotApi, type FakeUser } from '../adapters/telegram/fake-bot-api.js';
 import { FakeDiscord, slashCommand, type RestCall } from '../adapters/discord/fake-discord.js';
@@ -113,18 +115,18 @@ function dcContent(call: RestCall): string {
   return typeof d.content === 'string' ? d.content : '';
 }
 
-/** The refusal of a declared size, as the bot words it for /train. */
-const declaredTooLarge = (size: string) => formatTemplate(csvMessages.texts.file_too_large.ru, { size, limit: '64 KB' });
-/** The refusal of a download that passed the limit. */
-const downloadTooLarge = formatTemplate(downloadMessages.texts.too_large.ru, { limit: '64 KB' });
+/** The refusal of a declared size, as the bot words it for /train (sizes in the chat's units). */
+const declaredTooLarge = (bytes: number) => formatTemplate(csvMessages.texts.file_too_large.ru, { size: sizeText(bytes, 'ru'), limit: sizeText(LIMIT, 'ru') });
+/** The refusal of a download that passed the limit (the doors' shared download helper). */
+const downloadTooLarge = formatTemplate(downloadMessages.texts.too_large.ru, { limit: formatBytes(LIMIT) });
 
 describe('upload sizes', () => {
   it('Telegram: a declared size over the limit is refused before getFile', async () => {
     const doc = tg.addFile('big.csv', Buffer.from('a,b\n1,2\n'), { declaredSize: 10 * 1024 * 1024 });
     const from = tg.calls.length;
     tg.userMessage(annaChat, ANNA, { caption: '/train', document: doc });
-    const reply = await tgSays(annaChat.id, from, (t) => t.includes('64 KB'));
-    expect(tgText(reply)).toContain(declaredTooLarge('10 MB'));
+    const reply = await tgSays(annaChat.id, from, (t) => t.includes(sizeText(LIMIT, 'ru')));
+    expect(tgText(reply)).toContain(declaredTooLarge(10 * 1024 * 1024));
     expect(tg.callsOf('getFile')).toHaveLength(0);
     expect(tg.downloads).toEqual([]);
   }, 40_000);
@@ -133,7 +135,7 @@ describe('upload sizes', () => {
     const doc = tg.addFile('liar.csv', Buffer.alloc(1024 * 1024, 'a,b\n1,2\n'), { declaredSize: 1000 });
     const from = tg.calls.length;
     tg.userMessage(annaChat, ANNA, { caption: '/train', document: doc });
-    const reply = await tgSays(annaChat.id, from, (t) => t.includes('64 KB'));
+    const reply = await tgSays(annaChat.id, from, (t) => t.includes(downloadTooLarge));
     expect(tgText(reply)).toContain(downloadTooLarge);
     // The declared size passed, so the file was asked for; its real size stopped the download.
     expect(tg.callsOf('getFile').length).toBeGreaterThanOrEqual(1);
@@ -143,8 +145,8 @@ describe('upload sizes', () => {
     const before = files.requests;
     const p = slashCommand('train', [], { user: LEV, locale: 'ru', attachments: { data: { id: '700000000000000301', filename: 'big.csv', size: 5 * 1024 * 1024, url: `http://127.0.0.1:${files.port}/stream` } } });
     dc.dispatch('INTERACTION_CREATE', p.payload);
-    const reply = await dc.waitFor((x) => x.token === p.token && dcContent(x).includes('64 KB'), 30_000);
-    expect(dcContent(reply)).toContain(declaredTooLarge('5 MB'));
+    const reply = await dc.waitFor((x) => x.token === p.token && dcContent(x).includes(sizeText(LIMIT, 'ru')), 30_000);
+    expect(dcContent(reply)).toContain(declaredTooLarge(5 * 1024 * 1024));
     expect(files.requests).toBe(before);
   }, 40_000);
 
@@ -152,7 +154,7 @@ describe('upload sizes', () => {
     const before = files.requests;
     const p = slashCommand('train', [], { user: LEV, locale: 'ru', attachments: { data: { id: '700000000000000302', filename: 'liar.csv', size: 900, url: `http://127.0.0.1:${files.port}/stream` } } });
     dc.dispatch('INTERACTION_CREATE', p.payload);
-    const reply = await dc.waitFor((x) => x.token === p.token && dcContent(x).includes('64 KB'), 30_000);
+    const reply = await dc.waitFor((x) => x.token === p.token && dcContent(x).includes(downloadTooLarge), 30_000);
     expect(dcContent(reply)).toContain(downloadTooLarge);
     expect(files.requests).toBe(before + 1);
     // The client hung up just past the limit: what was sent is the limit plus what was in flight.
@@ -169,8 +171,9 @@ describe('upload sizes', () => {
       const mark = feed.mark();
       const r = await c.client.postFile('up-local', { from: who, text: '/train', chatKind: 'private', locale: 'ru' }, { name: 'big.csv', bytes: new Uint8Array(LIMIT * 3).fill(0x31) });
       expect(r.status).toBe(202);
-      const reply = await feed.waitFor((m) => m.from.bot && m.text.includes('64 KB'), mark, 30_000);
-      expect(reply?.msg.text).toMatch(/^Файл весит \d+(\.\d)? KB, а предел — 64 KB\./);
+      const reply = await feed.waitFor((m) => m.from.bot, mark, 30_000);
+      // The door cut the upload at the limit and declared it larger than the limit.
+      expect(reply?.msg.text ?? '(no reply)').toMatch(new RegExp(`^Файл весит \\d+(,\\d)?\u00a0КБ, а предел — ${sizeText(LIMIT, 'ru')}\\.`));
     } finally {
       feed.close();
     }

@@ -5,7 +5,7 @@
  * pool work), and the answer edits the deferred message. Later messages are follow-ups.
  * Calls are serialised: Discord's first-response rules depend on what was sent before.
  */
-import type { ButtonInteraction, ChatInputCommandInteraction, Message } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, type ButtonInteraction, type ChatInputCommandInteraction, type Message } from 'discord.js';
 import type { ChatRef, DoorCaps, MessageRef, OutMessage, Replier } from '../../bot/types.js';
 import type { Log } from '../../bot/services.js';
 import { toPayloads, type DiscordPayload } from './payload.js';
@@ -23,6 +23,31 @@ export function discordCaps(maxDownloadBytes: number): DoorCaps {
     minEditIntervalMs: () => 1000,
     maxDownloadBytes,
   };
+}
+
+/**
+ * A failed Discord call as the bot layer sees (and logs) it. discord.js's errors carry the
+ * request URL, which holds the interaction token (for 15 minutes it lets anyone post and edit
+ * as the bot in that channel), and the whole request body with its PNGs: neither belongs in a
+ * log. Name, message, HTTP status and Discord's error code stay.
+ */
+export class DiscordCallError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly code: number | string | undefined,
+  ) {
+    super(message);
+    this.name = 'DiscordCallError';
+  }
+}
+
+/** `e` without what must not be logged (see DiscordCallError); other errors as they are. */
+export function withoutSecrets(e: unknown): unknown {
+  if (e instanceof DiscordAPIError) return new DiscordCallError(`${e.name}: ${e.message}`, e.status, e.code);
+  if (e instanceof HTTPError) return new DiscordCallError(`${e.name}: ${e.message}`, e.status, undefined);
+  if (e instanceof RateLimitError) return new DiscordCallError(`${e.name}: rate limited for ${e.timeToReset} ms`, 429, undefined);
+  return e;
 }
 
 /** A payload as an edit: Discord takes no Ephemeral flag there, only SuppressEmbeds. */
@@ -56,7 +81,11 @@ export class InteractionReplier implements Replier {
 
   /** Runs calls one after another; a failed call does not block the next. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(fn, fn);
+    const run = () =>
+      fn().catch((e: unknown) => {
+        throw withoutSecrets(e);
+      });
+    const next = this.chain.then(run, run);
     this.chain = next.catch(() => undefined);
     return next;
   }

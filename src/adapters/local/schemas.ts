@@ -33,7 +33,7 @@ const from = z.object({
   name: z
     .string()
     .max(64, 'must be at most 64 characters')
-    .transform(cleanDisplayName)
+    .transform((s) => s.trim())
     .pipe(z.string().min(1, 'must not be empty')),
 });
 
@@ -81,16 +81,48 @@ export const autocompleteQuerySchema = z.object({
 /** The parts of a request `parseOr400` names, in Russian. */
 const WHAT_RU: Record<string, string> = { 'message body': 'тело сообщения', 'action body': 'тело нажатия', 'access body': 'тело запроса кода', form: 'форма', query: 'параметры адреса' };
 
-/** Parses `value` or throws a 400 naming every bad field. */
+/** This module's own issue messages, in Russian. */
+const ISSUE_RU: Record<string, string> = {
+  'must not be empty': 'не может быть пустым',
+  'must be a language tag such as "ru" or "en-GB"': 'должно быть кодом языка вроде "ru" или "en-GB"',
+  'must be a message id (digits)': 'должно быть id сообщения (цифры)',
+  'must be a message id or sequence number (digits)': 'должно быть id сообщения или номером изменения (цифры)',
+  'must not contain control or bidi characters': 'не может содержать управляющие символы',
+};
+
+const TYPE_RU: Record<string, string> = { object: 'объектом', string: 'строкой', number: 'числом', array: 'списком', boolean: 'true или false' };
+
+/** One issue in Russian: ours by their text, zod's own by their kind. */
+function issueRu(i: z.core.$ZodIssue): string {
+  const own = ISSUE_RU[i.message];
+  if (own !== undefined) return own;
+  const most = /^must be at most (\d+) characters$/.exec(i.message);
+  if (most) return `должно быть не длиннее ${most[1]} символов`;
+  switch (i.code) {
+    case 'invalid_type':
+      // Issues carry no input; zod's own message says what came.
+      return /received undefined/.test(i.message) ? 'обязательное поле, его нет' : `должно быть ${TYPE_RU[i.expected] ?? i.expected}`;
+    case 'invalid_value':
+      return `допустимы только ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_big':
+      return `слишком длинное (не больше ${String(i.maximum)})`;
+    case 'too_small':
+      return `слишком короткое (не меньше ${String(i.minimum)})`;
+    default:
+      return 'неверное значение';
+  }
+}
+
+/** Parses `value` or throws a 400 naming every bad field and what is wrong with it. */
 export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, what: string, code = 'invalid_body'): z.output<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const fieldOf = (i: { path: PropertyKey[] }) => (i.path.length > 0 ? i.path.map(String).join('.') : what);
-  const parts = r.error.issues.map((i) => `${fieldOf(i)}: ${i.message}`);
-  const fields = [...new Set(r.error.issues.map(fieldOf))];
+  const en = r.error.issues.map((i) => `${fieldOf(i)}: ${i.message}`);
+  const ru = r.error.issues.map((i) => `${i.path.length > 0 ? fieldOf(i) : (WHAT_RU[what] ?? what)}: ${issueRu(i)}`);
   throw new ApiError(400, code, {
-    en: `Bad ${what}: ${parts.join('; ')}.`,
-    ru: `Запрос не подходит (${WHAT_RU[what] ?? what}): проверьте ${fields.length === 1 ? 'поле' : 'поля'} ${fields.join(', ')} по src/adapters/local/README.md.`,
+    en: `Bad ${what}: ${en.join('; ')}.`,
+    ru: `Запрос не подходит (${WHAT_RU[what] ?? what}): ${ru.join('; ')}.`,
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import type { BotCommand } from '../command.js';
 import { commandHelp } from '../help-text.js';
+import { nearestCommand } from '../command-suggest.js';
 import { botMessages } from '../i18n.js';
 import { intro } from '../intro.js';
 
@@ -27,7 +28,10 @@ export const command: BotCommand = {
       return;
     }
     const def = ctx.runtime.commands.find((c) => c.name === name);
-    if (!def) throw botMessages.error('unknown_command', { name });
+    if (!def) {
+      const near = nearestCommand(name, ctx.runtime.commands.filter((c) => c.hidden !== true).map((c) => c.name));
+      throw near ? botMessages.error('unknown_command_near', { name, near }) : botMessages.error('unknown_command', { name });
+    }
     await ctx.send(commandHelp(def, ctx.lang));
   },
 };

@@ -34,12 +34,15 @@ export const command: BotCommand = {
       return;
     }
     const out: RichText = [t(ctx.lang, period === 'all' ? 'leaderboard_title_all' : 'leaderboard_title_week')];
+    let place = 0;
     rows.forEach((r, k) => {
+      // Equal scores share the place (1, 2, 2, 4), as on a round's scoreboard.
+      if (k === 0 || r.score !== rows[k - 1]!.score) place = k + 1;
       // Names are user text: a plain span, escaped by the door, never a mention.
       out.push(
         '\n',
         t(ctx.lang, 'leaderboard_row', {
-          place: k + 1,
+          place,
           name: r.name,
           points: count(ctx.lang, r.score, 'points'),
           correct: r.correct,

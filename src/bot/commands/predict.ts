@@ -7,7 +7,26 @@ import { TrainedModel } from '../../training/model.js';
 import { predictionText } from '../../training/reply.js';
 import { userKey } from '../../store/types.js';
 import type { BotCommand } from '../command.js';
-import { predictHowText, TRAIN_TEXT } from '../features/train-texts.js';
+import { modelColumns, predictHowText, TRAIN_TEXT } from '../features/train-texts.js';
+
+/**
+ * Values typed with spaces between them (`/predict 5.1 3.5 1.4 0.2`, or the Russian
+ * `/predict 5,1 3,5 1,4 0,2` with decimal commas) become a semicolon-separated row, which the
+ * data module reads with commas as decimals. With commas in the line, only when the spaces give
+ * exactly one value per column and no other separator is used, so `New York,2` stays as typed.
+ */
+export function predictRow(values: string, columns: number): string {
+  const line = values.trim();
+  if (/[;\t|]/.test(line) || line.includes('"')) return line;
+  const bySpace = line.replace(/\s*,\s+|\s+,\s*/g, ',').split(/\s+/);
+  if (bySpace.length < 2 || columns < 2) return line;
+  // No comma at all: the spaces are the separators (and a wrong count is then counted right).
+  if (!line.includes(',')) return bySpace.join(',');
+  if (bySpace.length !== columns) return line;
+  // Commas between the space-separated parts are decimal marks only if none split a value.
+  const commaCells = line.split(',').length;
+  return commaCells === columns ? line : bySpace.join(';');
+}
 
 export const command: BotCommand = {
   name: 'predict',
@@ -23,8 +42,8 @@ export const command: BotCommand = {
       max: 4000,
       example: '5.1,3.5,1.4,0.2',
       description: {
-        en: 'the feature values in the order of the training columns, separated by commas',
-        ru: 'значения признаков в порядке столбцов обучения, через запятую',
+        en: 'the feature values in the order of the training columns, separated by commas or spaces',
+        ru: 'значения признаков в порядке столбцов обучения, через запятую или пробел',
       },
     },
   ],
@@ -42,7 +61,7 @@ export const command: BotCommand = {
       return;
     }
     // A wrong number of values or a bad number is the data module's own message, naming the columns.
-    const p = model.predictLine(values);
+    const p = model.predictLine(predictRow(values, modelColumns(model.toJSON()).length));
     // Class labels are user text (from the CSV): a plain span.
     await ctx.send([predictionText(p, ctx.lang)]);
   },

@@ -37,6 +37,13 @@ export function resultPictures(r: TrainResult, lang: CommandContext['lang']): Ar
 }
 
 /** Runs the training, reports progress, posts the results; resolves when all is sent. */
+/** What each result picture shows, for its alt text. */
+const PICTURE_ALTS: Record<string, { en: string; ru: string }> = {
+  loss: { en: 'Learning curves', ru: 'Кривые обучения' },
+  boundary: { en: 'Decision boundary', ru: 'Граница решений' },
+  confusion: { en: 'Confusion matrix', ru: 'Матрица ошибок' },
+};
+
 export async function runTraining(ctx: CommandContext, run: TrainRun): Promise<void> {
   const { lang } = ctx;
   const cancel = cancelButtons(ctx, run.userKey);
@@ -78,7 +85,11 @@ export async function runTraining(ctx: CommandContext, run: TrainRun): Promise<v
 
   const pictures = resultPictures(result, lang);
   const pngs = await Promise.all(pictures.map((p) => renderInPool(ctx.services.pool, p.request)));
-  const images: Image[] = pictures.map((p, i) => ({ png: pngs[i] as Uint8Array, name: p.name, alt: p.name.replace('.png', '') }));
+  // The alt text is read aloud and shown by some doors: in the chat's language, not the file name.
+  const images: Image[] = pictures.map((p, i) => {
+    const base = p.name.replace('.png', '');
+    return { png: pngs[i] as Uint8Array, name: p.name, alt: PICTURE_ALTS[base]?.[lang] ?? base };
+  });
   // The summary quotes CSV headers and class labels: user text, so a plain span (the door escapes it).
   await ctx.send({ text: [summaryText(result, lang, [])], images });
   await ctx.send(predictHowText(result.model, lang));

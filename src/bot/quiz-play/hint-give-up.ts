@@ -50,7 +50,8 @@ export async function showHint(ctx: BaseContext, hint?: TargetHint): Promise<voi
   const worth = scoreFor({ wrongTries: ctx.chat.kind === 'group' ? 0 : next.wrongTries, hintsUsed: next.hintsUsed });
   await ctx.send([
     '💡 ',
-    b(say(lang, PLAY.hint, { k: k + 1, n: q.hints.length, cost: cost(lang, PENALTY.hint) })),
+    // A group has many questions at once (and maybe a round): name the one this hint is for.
+    b(say(lang, ctx.chat.kind === 'group' ? PLAY.hintFor : PLAY.hint, { k: k + 1, n: q.hints.length, id: q.id, cost: cost(lang, PENALTY.hint) })),
     ': ',
     q.hints[k]![lang],
     '\n',

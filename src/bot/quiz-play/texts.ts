@@ -76,6 +76,7 @@ export const PLAY = {
     ru: 'Как ответить: /answer и ответ или ответом на сообщение с вопросом.',
   },
   hint: { en: 'Hint {k} of {n} ({cost})', ru: 'Подсказка {k} из {n} ({cost})' },
+  hintFor: { en: 'Hint {k} of {n} to {id} ({cost})', ru: 'Подсказка {k} из {n} к вопросу {id} ({cost})' },
   scoreNow: { en: 'A correct answer now earns {points}.', ru: 'За верный ответ теперь: {points}.' },
   noMoreHints: {
     en: 'No more hints: all {hints} are shown. /giveup shows the solution.',

@@ -19,7 +19,7 @@
  */
 import type { Lang, LocalizedText } from '../../core/errors.js';
 import { seedFrom } from '../../core/rng.js';
-import { checkAnswer, choiceLetter, generateQuestion, type Difficulty, type Question, type TopicId } from '../../quiz/index.js';
+import { checkAnswer, choiceLetter, generateQuestion, TOPICS, type Difficulty, type Question, type TopicId } from '../../quiz/index.js';
 import { StoreError } from '../../store/store-error.js';
 import type { ChatKey, UserKey } from '../../store/types.js';
 import type { BaseContext } from '../command.js';
@@ -322,7 +322,8 @@ export class RoundManager {
   private intro(live: LiveRound): string {
     const lang = live.lang;
     const p = live.params;
-    const topic = p.topic ? say(lang, ROUND.topicOne, { topic: p.topic }) : ROUND.topicMixed[lang];
+    // The topic's title in the chat's language, with its id for /quiz.
+    const topic = p.topic ? say(lang, ROUND.topicOne, { topic: `${TOPICS[p.topic].title[lang]} (${p.topic})` }) : ROUND.topicMixed[lang];
     return say(lang, ROUND.intro, { questions: countOf(lang, p.count, 'question'), seconds: countOf(lang, p.seconds, 'second'), topic });
   }
 

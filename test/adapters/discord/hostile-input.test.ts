@@ -14,6 +14,7 @@ import type { Bot, BotAction, BotRequest, CommandDefinition } from '../../../src
 import { isUserInputError } from '../../../src/core/errors.js';
 import { Rng } from '../../../src/core/rng.js';
 import { loadConfig } from '../../../src/config.js';
+import { stdSerializers } from 'pino';
 import { FakeDiscord, slashCommand, type RestCall } from './fake-discord.js';
 
 const SUPPRESS_EMBEDS = 1 << 2;
@@ -114,8 +115,18 @@ describe('attachments', () => {
 class EchoBot implements Bot {
   readonly commands: CommandDefinition[] = [];
   readonly requests: BotRequest[] = [];
+  /** What a failed send threw, as the bot layer would log it (pino's error serializer). */
+  readonly logged: string[] = [];
   async command(req: BotRequest): Promise<void> {
     this.requests.push(req);
+    if (req.command === 'logs') {
+      try {
+        await req.reply.send({ text: ['a reply Discord refuses'], images: [{ png: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), name: 'p.png' }] });
+      } catch (err) {
+        this.logged.push(JSON.stringify(stdSerializers.err(err as Error)));
+      }
+      return;
+    }
     if (req.command === 'slow') {
       await req.reply.defer?.();
       const ref = await req.reply.send({ text: ['see http://evil.example/a'] });
@@ -199,6 +210,19 @@ describe('the door on the wire', () => {
     expect((ok.body as { data: { content: string } }).data.content).toBe('header: http://evil.example/x');
   }, 20_000);
 
+  it('hands the bot failed calls without the interaction token or the request body', async () => {
+    const p = slashCommand('logs', [], { user: { id: '555555555555555559', name: 'Cy' } });
+    fake.fail((m, path) => path.includes(p.token), 404, { message: 'Unknown interaction', code: 10062 });
+    send(p);
+    await waitFor(() => bot.logged.length > 0);
+    const logged = bot.logged[0] ?? '';
+    expect(logged).toContain('Unknown interaction');
+    expect(logged).toContain('"status":404');
+    expect(logged).toContain('"code":10062');
+    expect(logged).not.toContain(p.token);
+    expect(logged).not.toContain('a reply Discord refuses');
+  });
+
   it('cleans display names of controls and bidi overrides', async () => {
     const p = slashCommand('plain', [], { user: { id: '555555555555555557', name: 'x' } });
     const member = p.payload.member as { nick: string | null };
@@ -208,3 +232,11 @@ describe('the door on the wire', () => {
     expect(bot.requests.at(-1)?.user.name).toBe('Ann 1. Bob — 100');
   });
 });
+
+async function waitFor(pred: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -114,7 +114,7 @@ describe('names and ids', () => {
 describe('errors in the language the page asks for', () => {
   it('answers in Russian with Accept-Language ru, in English otherwise, with the same codes', async () => {
     const ru = await d.post('/api/chats/c1/messages', { from: { id: 'u' }, text: 'hi', chatKind: 'group' }, { 'accept-language': 'ru' });
-    expect(errorOf(ru)).toEqual({ code: 'invalid_body', message: 'Запрос не подходит (тело сообщения): проверьте поле from.name по src/adapters/local/README.md.' });
+    expect(errorOf(ru)).toEqual({ code: 'invalid_body', message: 'Запрос не подходит (тело сообщения): from.name: обязательное поле, его нет.' });
     const en = await d.post('/api/chats/c1/messages', { from: { id: 'u' }, text: 'hi', chatKind: 'group' });
     expect(errorOf(en).code).toBe('invalid_body');
     expect(errorOf(en).message).toMatch(/^Bad message body: from\.name: /);
@@ -125,6 +125,10 @@ describe('errors in the language the page asks for', () => {
     expect(errorOf(press)).toEqual({ code: 'unknown_action', message: `У сообщения ${withButtons?.id} нет (уже нет) кнопки "gone".` });
     const off = await d.post('/api/chats/ru-press/actions', { from: { id: 'u1', name: 'Ann' }, messageId: withButtons?.id, action: 'act:off' }, { 'accept-language': 'ru' });
     expect(errorOf(off)).toEqual({ code: 'button_disabled', message: 'Кнопку "Off" нажать нельзя.' });
+    const several = await d.post('/api/chats/c1/messages', [1], { 'accept-language': 'ru' });
+    expect(errorOf(several).message).toBe('Запрос не подходит (тело сообщения): тело сообщения: должно быть объектом.');
+    const fields = await d.post('/api/chats/c1/messages', { from: { id: 'u', name: 'A' }, text: 'hi', chatKind: 'channel', replyTo: 'x' }, { 'accept-language': 'ru' });
+    expect(errorOf(fields).message).toBe('Запрос не подходит (тело сообщения): chatKind: допустимы только "group", "private"; replyTo: должно быть id сообщения (цифры).');
     const json = await d.post('/api/chats/c1/messages', '{"from": ', { 'accept-language': 'ru' });
     expect(errorOf(json).code).toBe('invalid_json');
     expect(errorOf(json).message).toMatch(/^Тело запроса — не JSON/);

@@ -41,5 +41,7 @@ describe('/start and /help', () => {
   it('/help of an unknown command says so', async () => {
     const r = await h.command('/help nosuch', { user: h.user('u1', 'Ann', 'en'), chat: h.group() });
     expect(r.text).toBe('I do not know the command /nosuch.');
+    const typo = await h.command('/help hepl', { user: h.user('u2', 'Аня', 'ru'), chat: h.group() });
+    expect(typo.text).toBe('Я не знаю команды /hepl. Может быть, вы имели в виду /help?');
   });
 });

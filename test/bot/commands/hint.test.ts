@@ -47,7 +47,9 @@ describe('/hint', () => {
     const asked = await h.command('/quiz id:gates:17:2', { user: alice, chat: g });
     const qm = asked.sent[asked.sent.length - 1]!;
     const q = questionOf(qm);
-    await h.command('/hint', { user: bob, chat: g, replyTo: qm });
+    const hint = await h.command('/hint', { user: bob, chat: g, replyTo: qm });
+    // in a group the hint names its question: several are open at once
+    expect(hint.text.startsWith('💡 Hint 1 of 2 to gates:17:2 (−0.2\u00a0points): ')).toBe(true);
     const bobRight = await h.command(`/answer ${rightAnswer(q)}`, { user: bob, chat: g });
     expect(bobRight.text).toContain('Counted: +0.8\u00a0points.');
     const aliceRight = await h.command(`/answer ${rightAnswer(q)}`, { user: alice, chat: g });

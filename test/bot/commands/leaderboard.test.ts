@@ -44,6 +44,16 @@ describe('/leaderboard', () => {
     expect(all.text.split('\n')[1]).toBe('1. @everyone — 21\u00a0балл (верно 21 из 21)');
   });
 
+  it('equal scores share the place', async () => {
+    seedAttempts(h.store, [
+      { user: 'u5', name: 'Вика', chat: 'g3', at: HARNESS_EPOCH - DAY, score: 1, questionId: 'gates:1:1', topic: 'gates' },
+      { user: 'u6', name: 'Гена', chat: 'g3', at: HARNESS_EPOCH - DAY, score: 1, questionId: 'gates:1:1', topic: 'gates' },
+      { user: 'u7', name: 'Дима', chat: 'g3', at: HARNESS_EPOCH - DAY, score: 0.5, questionId: 'gates:1:1', topic: 'gates' },
+    ]);
+    const r = await h.command('/leaderboard', { user: h.user('u5', 'Вика', 'ru'), chat: h.group('g3') });
+    expect(r.text.split('\n').slice(1).map((l) => l.slice(0, 3))).toEqual(['1. ', '1. ', '3. ']);
+  });
+
   it('an empty chat gets a hint to start', async () => {
     const r = await h.command('/leaderboard', { user: h.user('u1', 'Ann', 'en'), chat: h.group('g9') });
     expect(r.text).toBe('No counted answers in this chat in the last 7 days. Start with /quiz or /round.');

@@ -3,7 +3,7 @@
  * the model itself; no model, a wrong row or no values each get their own message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { command as predict } from '../../../src/bot/commands/predict.js';
+import { command as predict, predictRow } from '../../../src/bot/commands/predict.js';
 import { TrainedModel } from '../../../src/training/model.js';
 import { handle as trainJob } from '../../../src/training/train-job.js';
 import { userKey } from '../../../src/store/types.js';
@@ -38,6 +38,18 @@ describe('/predict', () => {
     for (const p of expected.probabilities ?? []) expect(r.text).toContain(`  ${p.label}: ${Number(p.p.toPrecision(4))}`);
     const ru = await h.command('/predict 5,1; 3,5; 1,4; 0,2', boris);
     expect(ru.text).toMatch(/^Предсказание: setosa\nВероятности:/);
+  });
+
+  it('takes values separated by spaces, with decimal points or Russian decimal commas', async () => {
+    const expected = model.predictLine('6.7,3.0,5.2,2.3');
+    for (const line of ['6.7 3.0 5.2 2.3', '6,7 3,0 5,2 2,3', '6.7, 3.0, 5.2, 2.3']) {
+      const r = await h.command(`/predict ${line}`, boris);
+      expect(r.text.split('\n')[0]).toBe(`Предсказание: ${String(expected.prediction)}`);
+    }
+    const short = await h.command('/predict 6.7 3.0 5.2', boris);
+    expect(short.text).toContain('получено 3');
+    expect(predictRow('New York,2', 2)).toBe('New York,2');
+    expect(predictRow('1 2', 1)).toBe('1 2');
   });
 
   it("names the columns when the row has the wrong number of values, in the chat's language", async () => {

@@ -32,7 +32,7 @@ describe('/round', () => {
     const [alice, bob, carol] = [h.user('a', 'Alice', 'en'), h.user('b', 'Bob', 'en'), h.user('c', 'Carol', 'en')];
     const g = h.group('g3');
     const start = await h.command('/round gates 3 10', { user: alice, chat: g });
-    expect(start.text).toContain('🎯 Round: 3\u00a0questions, 10\u00a0seconds each. Topic: gates.');
+    expect(start.text).toContain('🎯 Round: 3\u00a0questions, 10\u00a0seconds each. Topic: Gate rules of backpropagation (gates).');
     expect(start.text).toContain('Question 1 of 3 · 10\u00a0seconds');
     type Move = 'right' | 'wrong' | 'none';
     const plan: Array<Record<'alice' | 'bob' | 'carol', Move>> = [
@@ -144,7 +144,7 @@ describe('/round', () => {
     const [alice, bob] = [h.user('a', 'Алиса', 'ru'), h.user('b', 'Борис', 'ru')];
     const g = h.group('g-close');
     const start = await h.command('/round gates 5 30', { user: alice, chat: g });
-    expect(start.text).toContain('🎯 Раунд: 5\u00a0вопросов, на каждый — 30\u00a0секунд. Тема: gates.');
+    expect(start.text).toContain('🎯 Раунд: 5\u00a0вопросов, на каждый — 30\u00a0секунд. Тема: Правила гейтов при обратном распространении (gates).');
     const q1 = questionOf(start.sent.at(-1));
     await h.command(`/answer ${rightAnswer(q1)}`, { user: alice, chat: g });
     await h.clock.advance(30_000);
