@@ -199,9 +199,10 @@ export function createBot(services: BotServices, opts: CreateBotOptions = {}): B
   }
 
   /** Logs an unexpected error (never the request or its secrets) and tells the user briefly. */
-  async function failed(err: unknown, replier: Replier, lang: Lang, where: Record<string, string>): Promise<void> {
+  async function failed(err: unknown, replier: Replier, lang: Lang, where: Record<string, string>, errorLang: Lang = lang): Promise<void> {
     if (isUserInputError(err)) {
-      await safeSend(replier, { text: [err.render(lang)] });
+      // The user's own mistake: only they need to see it (Discord ephemeral, the local page).
+      await safeSend(replier, { text: [err.render(errorLang)], private: true });
       return;
     }
     log.error({ err, ...where }, 'handler failed');
@@ -274,8 +275,12 @@ export function createBot(services: BotServices, opts: CreateBotOptions = {}): B
   async function handleCommand(req: BotRequest): Promise<void> {
     const { chat, user, reply } = req;
     let lang: Lang = config.lang;
+    let errorLang: Lang = lang;
     try {
       lang = langFor(chat, user);
+      // A mistake is answered privately where the door can; then it is in the user's own
+      // language first (Discord: interaction.locale, else the chat's /lang, else GRADBOT_LANG).
+      errorLang = reply.caps.ephemeral ? (langFromLocale(user.locale) ?? lang) : lang;
       const uk = userKey(chat.door, user.id);
       const ck = chatKey(chat.door, chat.id);
       const checks: Array<{ kind: 'user' | 'chat'; key: string }> = [{ kind: 'user', key: uk }];
@@ -287,10 +292,10 @@ export function createBot(services: BotServices, opts: CreateBotOptions = {}): B
       if (!cmd) {
         const name = req.command.slice(0, 40);
         const near = nearestCommand(name, commands.filter((c) => c.hidden !== true).map((c) => c.name));
-        const first = near ? t(lang, 'unknown_command_near', { name, near }) : t(lang, 'unknown_command', { name });
+        const first = near ? t(errorLang, 'unknown_command_near', { name, near }) : t(errorLang, 'unknown_command', { name });
         // A likely typo gets the one command it meant; anything else the whole list.
-        const text = near ? [first] : joinRichText([[first], commandList(commands, lang)], '\n\n');
-        await safeSend(reply, { text });
+        const text = near ? [first] : joinRichText([[first], commandList(commands, errorLang)], '\n\n');
+        await safeSend(reply, { text, private: true });
         return;
       }
       let options: ParsedOptions;
@@ -298,7 +303,7 @@ export function createBot(services: BotServices, opts: CreateBotOptions = {}): B
         options = parseOptions(cmd, req);
       } catch (e) {
         if (!isUserInputError(e)) throw e;
-        await safeSend(reply, { text: joinRichText([[e.render(lang)], commandHelp(cmd, lang)], '\n\n') });
+        await safeSend(reply, { text: joinRichText([[e.render(errorLang)], commandHelp(cmd, errorLang)], '\n\n'), private: true });
         return;
       }
       const ctxBase = baseContext(chat, user, lang, reply, cmd.name, req.isAdmin);
@@ -309,7 +314,7 @@ export function createBot(services: BotServices, opts: CreateBotOptions = {}): B
       const ctx: CommandContext = { ...ctxBase, request: req, options, attachments: req.attachments };
       await cmd.run(ctx);
     } catch (err) {
-      await failed(err, reply, lang, { door: chat.door, command: req.command.slice(0, 40), phase: 'command' });
+      await failed(err, reply, lang, { door: chat.door, command: req.command.slice(0, 40), phase: 'command' }, errorLang);
     }
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotCommand } from '../../src/bot/command.js';
 import { botMessages } from '../../src/bot/i18n.js';
+import { chatKey } from '../../src/store/types.js';
 import { createHarness, type Harness } from './harness.js';
 
 const echo: BotCommand = {
@@ -191,5 +192,37 @@ describe('plain text', () => {
     const alice = h.user('u1', 'Alice', 'en');
     expect((await h.text('hello', { user: alice, chat: h.privateChat(alice) })).text).toBe('Type /help to see what I can do.');
     expect((await h.text('hello', { user: alice, chat: h.group() })).sent).toHaveLength(0);
+  });
+});
+
+describe('mistakes are private, in the user’s own language where the door is ephemeral', () => {
+  it('bad arguments, unknown commands and refused input go only to the user', async () => {
+    const ivan = h.user('u2', 'Иван', 'ru');
+    const group = h.group();
+    h.services.store.chats.ensure(chatKey(group.door, group.id), 'group');
+    h.services.store.chats.setLang(chatKey(group.door, group.id), 'en');
+    const bad = await h.command('/echo 7 hi', { user: ivan, chat: group });
+    expect(bad.sent.map((s) => s.private)).toEqual([true]);
+    // The chat speaks English, but only Иван sees this, so it is in his Russian.
+    expect(bad.text.startsWith('Параметр «times» должен быть от 1 до 3; получено 7.')).toBe(true);
+    const unknown = await h.command('/nosuch', { user: ivan, chat: group });
+    expect(unknown.sent.map((s) => s.private)).toEqual([true]);
+    expect(unknown.text.startsWith('Я не знаю команды /nosuch.')).toBe(true);
+    const refused = await h.command('/picky', { user: ivan, chat: group });
+    expect(refused.sent.map((s) => s.private)).toEqual([true]);
+  });
+
+  it('without ephemeral replies (Telegram) the answer is in the chat’s language', async () => {
+    const t = await createHarness({ commands: [echo], caps: { ephemeral: false } });
+    try {
+      const ivan = t.user('u2', 'Иван', 'ru');
+      const group = t.group();
+      t.services.store.chats.ensure(chatKey(group.door, group.id), 'group');
+      t.services.store.chats.setLang(chatKey(group.door, group.id), 'en');
+      const bad = await t.command('/echo 7 hi', { user: ivan, chat: group });
+      expect(bad.text.startsWith('Option «times» must be from 1 to 3; got 7.')).toBe(true);
+    } finally {
+      await t.close();
+    }
   });
 });

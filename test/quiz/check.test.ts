@@ -251,6 +251,10 @@ describe('checkAnswer: details a broken rule would change', () => {
   it('lets a programming error through instead of calling it unreadable', () => {
     const broken = { ...numberQuestion(1), answer: { kind: 'number', value: 1 } } as unknown as Question;
     expect(() => checkAnswer(broken, '1')).toThrow(TypeError);
+    // the very error, not a TypeError from treating it as a student's mistake
+    const failing = numberQuestion(1);
+    Object.defineProperty(failing, 'mistakes', { get: () => { throw new RangeError('mistakes unavailable'); } });
+    expect(() => checkAnswer(failing, '2')).toThrow(RangeError);
   });
 
   it('asks for a valid choice with the letters and the count of this question', () => {

@@ -33,7 +33,7 @@ const from = z.object({
   name: z
     .string()
     .max(64, 'must be at most 64 characters')
-    .transform((s) => s.trim())
+    .transform(cleanDisplayName)
     .pipe(z.string().min(1, 'must not be empty')),
 });
 

@@ -39,7 +39,7 @@ export function resultPictures(r: TrainResult, lang: CommandContext['lang']): Ar
 /** Runs the training, reports progress, posts the results; resolves when all is sent. */
 /** What each result picture shows, for its alt text. */
 const PICTURE_ALTS: Record<string, { en: string; ru: string }> = {
-  loss: { en: 'Learning curves', ru: 'Кривые обучения' },
+  loss: { en: 'Loss curves', ru: 'Кривые ошибки' },
   boundary: { en: 'Decision boundary', ru: 'Граница решений' },
   confusion: { en: 'Confusion matrix', ru: 'Матрица ошибок' },
 };

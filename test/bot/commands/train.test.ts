@@ -72,7 +72,7 @@ describe('/train', () => {
   it('writes the Russian summary with the right plural forms', async () => {
     const r = await withClockRunning(h, h.command('/train species 8 relu adam 30 0.02 3', { user: h.user('u7', 'Вера', 'ru'), chat: h.group('g1') }, { attachments: [h.attachment('iris.csv', IRIS)] }));
     expect(r.text).toContain('Классификация «species» (3 класса)');
-    expect(withImages(r).flatMap((s) => s.message.images!.map((i) => i.alt))).toEqual(['Кривые обучения', 'Матрица ошибок']);
+    expect(withImages(r).flatMap((s) => s.message.images!.map((i) => i.alt))).toEqual(['Кривые ошибки', 'Матрица ошибок']);
     expect(r.text).toContain('150 строк, 4 столбца-признака -> 4 входа;');
     expect(r.text).toMatch(/(Пройдены все эпохи \(30\)|Остановлено после \d+ (эпохи|эпох): 20 эпох без улучшения)/);
     const progress = r.sent[0] as Sent;
