@@ -78,7 +78,14 @@ export function assertFinite(f: Evaluator, points: ReadonlyArray<Record<string, 
     const v = f(p);
     if (!Number.isFinite(v)) {
       const x = Object.values(p)[0] ?? 0;
-      throw quizMessages.error('expression_not_finite', { x: num(x, 'en'), x_ru: num(x, 'ru'), value: String(v) });
+      // Say what went wrong in words: "NaN" or "Infinity" means nothing to a student.
+      const nan = Number.isNaN(v);
+      throw quizMessages.error('expression_not_finite', {
+        x: num(x, 'en'),
+        x_ru: num(x, 'ru'),
+        what_en: nan ? 'no real value' : 'an infinite value',
+        what_ru: nan ? 'нет вещественного значения' : 'бесконечное значение',
+      });
     }
   }
 }

@@ -39,7 +39,7 @@ export const quizMessages = defineMessages('quiz', {
     ru: 'В выражении есть {names}, а в ответе можно использовать только {allowed}.',
   },
   expression_not_finite: {
-    en: 'The expression is not defined at x = {x} (got {value}); write it for all real x.',
-    ru: 'Выражение не определено при x = {x_ru} (получено {value}); запишите его так, чтобы оно было определено при всех вещественных x.',
+    en: 'The expression has {what_en} at x = {x}; write it so that it is defined for every real x.',
+    ru: 'При x = {x_ru} у выражения {what_ru}; запишите его так, чтобы оно было определено при всех вещественных x.',
   },
 });

@@ -37,7 +37,7 @@ export const renderMsg = defineMessages('render', {
   },
   expression_too_long: {
     en: 'The expression is {length} characters long; at most {max} are allowed. Shorten it.',
-    ru: 'Выражение длиной {length} символов; допускается не больше {max}. Сократите его.',
+    ru: 'Выражение длиной {length} {length|символ|символа|символов}; допускается не больше {max}. Сократите его.',
   },
   expression_variables: {
     en: 'A plot is a function of x only, but "{expr}" uses {names}. Replace them with numbers.',
@@ -53,7 +53,7 @@ export const renderMsg = defineMessages('render', {
   },
   range_too_wide: {
     en: 'The plot range [{from}, {to}] leaves [-{max}, {max}]. Choose ends within it.',
-    ru: 'Диапазон [{from}, {to}] выходит за [-{max}, {max}]. Выберите концы внутри него.',
+    ru: 'Диапазон [{from}, {to}] выходит за [−{max}, {max}]. Выберите концы внутри него.',
   },
   nothing_defined: {
     en: '"{expr}" is undefined everywhere on [{from}, {to}]; try another range.',
@@ -65,23 +65,23 @@ export const renderMsg = defineMessages('render', {
   },
   loss_empty: {
     en: 'There are no epochs to draw: the training loss list is empty.',
-    ru: 'Нечего рисовать: список потерь на обучении пуст.',
+    ru: 'Нечего рисовать: список значений ошибки на обучении пуст.',
   },
   loss_too_long: {
     en: 'The loss list has {count} epochs; at most {max} can be drawn.',
-    ru: 'В списке потерь {count} эпох; нарисовать можно не больше {max}.',
+    ru: 'В списке значений ошибки {count} {count|эпоха|эпохи|эпох}; нарисовать можно не больше {max}.',
   },
   loss_mismatch: {
     en: 'The "{series}" list has {count} entries but there are {epochs} epochs; give one value per epoch.',
-    ru: 'В списке «{series}» {count} значений, а эпох {epochs}; нужно по одному значению на эпоху.',
+    ru: 'В списке «{series}» {count} {count|значение|значения|значений}, а эпох {epochs}; нужно по одному значению на эпоху.',
   },
   grid_shape: {
     en: 'The decision-boundary grid has {cells} cells but {xs} x {ys} = {expected} were expected.',
-    ru: 'В сетке границы решений {cells} ячеек, а ожидалось {xs} x {ys} = {expected}.',
+    ru: 'В сетке границы решений {cells} {cells|ячейка|ячейки|ячеек}, а ожидалось {xs} × {ys} = {expected}.',
   },
   grid_too_large: {
     en: 'The decision-boundary grid is too fine: {cells} cells, at most {max}.',
-    ru: 'Сетка границы решений слишком мелкая: {cells} ячеек, допускается не больше {max}.',
+    ru: 'Сетка границы решений слишком мелкая: {cells} {cells|ячейка|ячейки|ячеек}, допускается не больше {max}.',
   },
   grid_axis: {
     en: 'The decision-boundary grid needs at least 2 increasing {axis} coordinates.',
@@ -93,11 +93,11 @@ export const renderMsg = defineMessages('render', {
   },
   bad_class_index: {
     en: 'Class index {index} is not one of the {count} classes (0..{last}).',
-    ru: 'Номер класса {index} не из {count} классов (0..{last}).',
+    ru: 'Номер класса {index} вне допустимых 0..{last} (всего {count} {count|класс|класса|классов}).',
   },
   confusion_shape: {
     en: 'A confusion matrix for {count} labels needs {count} rows of {count} non-negative whole counts.',
-    ru: 'Матрице ошибок для {count} меток нужно {count} строк по {count} неотрицательных целых чисел.',
+    ru: 'Матрица ошибок для меток ({count}) должна быть таблицей {count} × {count} из неотрицательных целых чисел.',
   },
   graph_empty: {
     en: 'The computation graph has no nodes.',
@@ -105,7 +105,7 @@ export const renderMsg = defineMessages('render', {
   },
   graph_too_large: {
     en: 'The computation graph has {count} nodes; a readable picture holds at most {max}. Draw a smaller expression.',
-    ru: 'В вычислительном графе {count} вершин; читаемая картинка вмещает не больше {max}. Возьмите выражение покороче.',
+    ru: 'В вычислительном графе {count} {count|вершина|вершины|вершин}; читаемая картинка вмещает не больше {max}. Возьмите выражение покороче.',
   },
   graph_bad_node: {
     en: 'Graph node {id} refers to node {input}, which does not come before it.',

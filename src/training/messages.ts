@@ -15,8 +15,8 @@ export const trainMsg = defineMessages('train', {
     ru: 'Задача должна быть «classification» (классификация) или «regression» (регрессия); получено «{value}».',
   },
   time_budget: {
-    en: 'Training stopped after {epochs} epochs because it reached the time budget of {seconds} s; the best weights so far were kept. Fewer rows or a smaller network train further.',
-    ru: 'Обучение остановлено после {epochs} эпох: исчерпан бюджет времени {seconds} с; сохранены лучшие веса. С меньшим числом строк или сетью поменьше обучение пройдёт дальше.',
+    en: 'Training stopped after {epochs} {epochs|epoch|epochs} because it reached the time budget of {seconds} s; the best weights so far were kept. Fewer rows or a smaller network train further.',
+    ru: 'Обучение остановлено после {epochs} {epochs|эпохи|эпох|эпох}: исчерпан бюджет времени {seconds} с; сохранены лучшие веса. С меньшим числом строк или сетью поменьше обучение пройдёт дальше.',
   },
   no_validation: {
     en: 'Too few rows for a validation split: early stopping watched the training loss instead, which can overfit.',

@@ -168,7 +168,7 @@ describe('checkAnswer: expressions', () => {
     expect(r.unreadable).toBe(true);
     expect(checkAnswer(q, 'foo(x)').feedback.en).toMatch(/Unknown function "foo"/);
     expect(checkAnswer(q, 'sigmoid(y)').feedback.en).toMatch(/uses y; only x/);
-    expect(checkAnswer(q, 'log(x)').feedback.en).toMatch(/not defined at x/);
+    expect(checkAnswer(q, 'log(x)').feedback.en).toMatch(/has (no real value|an infinite value) at x = /);
     expect(checkAnswer(q, 'x+'.repeat(150) + 'x').feedback.en).toMatch(/at most 200/);
   });
 });
@@ -283,6 +283,6 @@ describe('checkAnswer: details a broken rule would change', () => {
     expect(keyText(q)).toEqual({ en: '2*x', ru: '2*x' });
     expect(giveUp(q).feedback).toEqual({ en: 'The answer is 2*x.', ru: 'Ответ: 2*x.' });
     expect(checkAnswer(q, 'x*2 + 0').correct).toBe(true);
-    expect(checkAnswer(q, 'sqrt(x)').feedback.ru).toMatch(/не определено при x = −/);
+    expect(checkAnswer(q, 'sqrt(x)').feedback.ru).toMatch(/^При x = −[0-9,]+ у выражения нет вещественного значения/);
   });
 });

@@ -8,7 +8,7 @@ import { isUserInputError } from '../../core/errors.js';
 import { renderInPool } from '../../render/in-pool.js';
 import type { RenderRequest } from '../../render/types.js';
 import type { TrainOptions } from '../../training/options.js';
-import { progressLine, summaryText } from '../../training/reply.js';
+import { progressLine, summaryParts } from '../../training/reply.js';
 import type { TrainResult } from '../../training/train-job.js';
 import type { CommandContext } from '../command.js';
 import type { Image, RichText } from '../types.js';
@@ -90,7 +90,8 @@ export async function runTraining(ctx: CommandContext, run: TrainRun): Promise<v
     const base = p.name.replace('.png', '');
     return { png: pngs[i] as Uint8Array, name: p.name, alt: PICTURE_ALTS[base]?.[lang] ?? base };
   });
-  // The summary quotes CSV headers and class labels: user text, so a plain span (the door escapes it).
-  await ctx.send({ text: [summaryText(result, lang, [])], images });
+  // The summary quotes CSV headers and class labels: user text in plain and `pre` spans (the
+  // door escapes both); its tables are `pre` blocks so their columns line up in a chat.
+  await ctx.send({ text: summaryParts(result, lang), images });
   await ctx.send(predictHowText(result.model, lang));
 }

@@ -4,9 +4,10 @@
  * training points as circles and test points as triangles on top. The field is painted by a
  * small chart.js plugin under the datasets; everything else is an ordinary scatter chart.
  */
-import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, LegendItem, Plugin } from 'chart.js';
 import type { Lang } from '../../core/errors.js';
 import { LIMITS, renderMsg } from '../messages.js';
+import { chartLocale } from '../numbers.js';
 import type { DecisionBoundaryData } from '../types.js';
 import { AXIS_COLOUR, colour, FONT_SIZES, GRID_COLOUR, t } from './style.js';
 import { tickLabel } from './function-chart.js';
@@ -93,6 +94,38 @@ function fieldPlugin(data: DecisionBoundaryData): Plugin<'scatter'> {
   };
 }
 
+/** Longest class name in the legend; a longer one ends in "…" so the legend always fits. */
+const MAX_LEGEND_CHARS = 24;
+
+function legendName(name: string): string {
+  const chars = Array.from(name);
+  return chars.length <= MAX_LEGEND_CHARS ? name : chars.slice(0, MAX_LEGEND_CHARS - 1).join('') + '…';
+}
+
+/** Marker colour of the legend's "train"/"test" entries: the shape matters, not the class. */
+const MARKER_GREY = '#555555';
+
+/**
+ * The legend: one colour square per class (the colour of its field and its points), then what
+ * the two marker shapes mean. That is classes + 2 short entries instead of one entry per class
+ * and split, so it fits one or two rows above the plot in any language.
+ */
+export function boundaryLegend(data: DecisionBoundaryData, lang: Lang): LegendItem[] {
+  const item = (text: string, fill: string, stroke: string, pointStyle: LegendItem['pointStyle']): LegendItem => ({
+    text,
+    fillStyle: fill,
+    strokeStyle: stroke,
+    lineWidth: 1.5,
+    pointStyle,
+    hidden: false,
+  });
+  return [
+    ...data.classes.map((name, c) => item(legendName(name), colour(c), colour(c), 'rect')),
+    item(t('train', lang), MARKER_GREY, '#ffffff', 'circle'),
+    item(t('test', lang), MARKER_GREY, '#000000', 'triangle'),
+  ];
+}
+
 /** Config of the decision-boundary chart. */
 export function boundaryChartConfig(data: DecisionBoundaryData, lang: Lang): ChartConfiguration<'scatter', Pt[]> {
   checkBoundaryData(data);
@@ -120,7 +153,8 @@ export function boundaryChartConfig(data: DecisionBoundaryData, lang: Lang): Cha
     title: { display: Boolean(title), text: title ?? '', font: { size: FONT_SIZES.axisTitle } },
     grid: { color: GRID_COLOUR, drawOnChartArea: false },
     border: { color: AXIS_COLOUR },
-    ticks: { font: { size: FONT_SIZES.tick }, color: '#333', callback: tickLabel },
+    // No extra labels at the ends (3.8 beside 3.5 would overlap): the ticks stay on nice steps.
+    ticks: { font: { size: FONT_SIZES.tick }, color: '#333', includeBounds: false, callback: (v: number | string) => tickLabel(v, lang) },
   });
   return {
     type: 'scatter',
@@ -128,9 +162,16 @@ export function boundaryChartConfig(data: DecisionBoundaryData, lang: Lang): Cha
     options: {
       animation: false,
       responsive: false,
+      locale: chartLocale(lang),
+      // Room on the right for the last x tick label (the legend is above the plot).
+      layout: { padding: { left: 8, right: 26, top: 0, bottom: 4 } },
       plugins: {
-        title: { display: true, text: t('boundaryTitle', lang), font: { size: FONT_SIZES.title, weight: 'bold' } },
-        legend: { display: true, position: 'right', labels: { font: { size: FONT_SIZES.legend }, usePointStyle: true, padding: 10 } },
+        title: { display: true, text: t('boundaryTitle', lang), font: { size: FONT_SIZES.title, weight: 'bold' }, padding: { top: 6, bottom: 4 } },
+        legend: {
+          display: true,
+          position: 'top',
+          labels: { font: { size: FONT_SIZES.legend }, usePointStyle: true, padding: 14, generateLabels: () => boundaryLegend(data, lang) },
+        },
         tooltip: { enabled: false },
       },
       scales: {

@@ -4,10 +4,12 @@
  * the function's name and formula in the chat's language (or, anonymous, "f(x) = ?" for a
  * "which function is this?" question). Pure: plain data in, config out.
  */
-import type { ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration, Plugin } from 'chart.js';
+import type { Lang } from '../../core/errors.js';
+import { chartLocale, pictureNumber } from '../numbers.js';
 import { anonymousName, type PlotData } from './plot-data.js';
 import { isIsolated } from './sampling.js';
-import { AXIS_COLOUR, colour, FONT_SIZES, GRID_COLOUR, t } from './style.js';
+import { AXIS_COLOUR, colour, EDGE_COLOUR, FONT_SIZES, GRID_COLOUR, t } from './style.js';
 
 type LinePoint = { x: number; y: number | null };
 
@@ -68,11 +70,51 @@ function legendLabel(data: PlotData, fnIndex: number, kind: 'f' | 'df'): string 
   return fn.activation ? `${fn.activation.id}${prime}(x)` : kind === 'df' ? `(${fn.source})′` : fn.source;
 }
 
-/** Tick labels without float noise (0.30000000000000004 -> 0.3). */
-export function tickLabel(v: number | string): string {
+/** Tick labels without float noise (0.30000000000000004 -> 0.3), in the language's style (ru: −0,5). */
+export function tickLabel(v: number | string, lang: Lang = 'en'): string {
   const n = Number(v);
-  return Number.isFinite(n) ? String(Number(n.toPrecision(6))) : String(v);
+  return Number.isFinite(n) ? pictureNumber(n, lang) : String(v);
 }
+
+/** Which zero lines a function chart draws: y = 0 (horizontal) and x = 0 (vertical). */
+export interface ZeroAxesOptions {
+  horizontal: boolean;
+  vertical: boolean;
+}
+
+/** The id (and `options.plugins` key) of the zero-axes plugin. */
+export const ZERO_AXES_PLUGIN = 'gradbotZeroAxes';
+
+/**
+ * Draws the axes through zero as dark lines under the curves. The scales themselves stay at
+ * the chart's edges, so the tick numbers sit at the left and bottom edges where no curve
+ * crosses them.
+ */
+export const zeroAxesPlugin: Plugin<'line', ZeroAxesOptions> = {
+  id: ZERO_AXES_PLUGIN,
+  beforeDatasetsDraw(chart, _args, options) {
+    const { ctx, chartArea, scales } = chart;
+    const x = scales.x;
+    const y = scales.y;
+    if (!x || !y) return;
+    ctx.save();
+    ctx.strokeStyle = AXIS_COLOUR;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    if (options.horizontal) {
+      const py = Math.round(y.getPixelForValue(0));
+      ctx.moveTo(chartArea.left, py);
+      ctx.lineTo(chartArea.right, py);
+    }
+    if (options.vertical) {
+      const px = Math.round(x.getPixelForValue(0));
+      ctx.moveTo(px, chartArea.top);
+      ctx.lineTo(px, chartArea.bottom);
+    }
+    ctx.stroke();
+    ctx.restore();
+  },
+};
 
 /** 0 for a plain line; per-point radii when some point stands alone between gaps. */
 function pointRadii(points: PlotData['series'][number]['points']): number | number[] {
@@ -86,16 +128,19 @@ export function functionChartConfig(data: PlotData): ChartConfiguration<'line', 
   const hasDerivative = data.series.some((s) => s.kind === 'df');
   const zeroInX = data.from <= 0 && data.to >= 0;
   const zeroInY = yMin <= 0 && yMax >= 0;
-  const axis = (zeroVisible: boolean) => ({
+  const lang = data.lang;
+  const axis = (zeroInside: boolean) => ({
     type: 'linear' as const,
     grid: {
       color: GRID_COLOUR,
       lineWidth: 1,
       drawTicks: true,
     },
-    border: { color: AXIS_COLOUR, width: zeroVisible ? 2 : 1 },
-    ticks: { font: { size: FONT_SIZES.tick }, callback: tickLabel, maxTicksLimit: 11, color: '#333' },
+    // With the zero line drawn inside, the edge is only the frame of the grid.
+    border: { color: zeroInside ? EDGE_COLOUR : AXIS_COLOUR, width: 1 },
+    ticks: { font: { size: FONT_SIZES.tick }, callback: (v: number | string) => tickLabel(v, lang), maxTicksLimit: 11, color: '#333' },
   });
+  const zeroAxes: ZeroAxesOptions = { horizontal: zeroInY, vertical: zeroInX };
 
   return {
     type: 'line',
@@ -120,6 +165,7 @@ export function functionChartConfig(data: PlotData): ChartConfiguration<'line', 
     options: {
       animation: false,
       responsive: false,
+      locale: chartLocale(lang),
       // Room for the end tick labels (-5 and 5 sit on the edges of the axis).
       layout: { padding: { left: 22, right: 26, top: 4, bottom: 8 } },
       plugins: {
@@ -136,12 +182,14 @@ export function functionChartConfig(data: PlotData): ChartConfiguration<'line', 
           labels: { font: { size: FONT_SIZES.legend }, boxWidth: 34, boxHeight: 3, padding: 12 },
         },
         tooltip: { enabled: false },
+        [ZERO_AXES_PLUGIN]: zeroAxes,
       },
       scales: {
-        // Axes through zero when zero is on screen; otherwise at the edge.
-        x: { ...axis(zeroInY), min: data.from, max: data.to, position: zeroInY ? { y: 0 } : 'bottom' },
-        y: { ...axis(zeroInX), min: yMin, max: yMax, position: zeroInX ? { x: 0 } : 'left' },
+        // Tick numbers at the edges; the axes through zero are drawn by zeroAxesPlugin.
+        x: { ...axis(zeroInY), min: data.from, max: data.to, position: 'bottom' },
+        y: { ...axis(zeroInX), min: yMin, max: yMax, position: 'left' },
       },
     },
+    plugins: [zeroAxesPlugin],
   } as ChartConfiguration<'line', LinePoint[]>;
 }

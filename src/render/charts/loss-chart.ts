@@ -7,6 +7,7 @@ import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { Lang } from '../../core/errors.js';
 import { LIMITS, renderMsg } from '../messages.js';
 import type { LossCurveData } from '../types.js';
+import { chartLocale, pictureNumber } from '../numbers.js';
 import { niceRange, robustYRange } from './sampling.js';
 import { AXIS_COLOUR, FONT_SIZES, GRID_COLOUR, t } from './style.js';
 import { tickLabel } from './function-chart.js';
@@ -33,11 +34,41 @@ function toPoints(values: readonly number[], log: boolean): Pt[] {
 }
 
 /** Log-axis ticks: label 1, 2 and 5 times powers of ten only (the rest crowd together). */
-export function logTickLabel(v: number | string): string {
+export function logTickLabel(v: number | string, lang: Lang = 'en'): string {
   const n = Number(v);
   if (!(n > 0)) return '';
   const mantissa = n / 10 ** Math.floor(Math.log10(n) + 1e-9);
-  return [1, 2, 5].some((k) => Math.abs(mantissa - k) < 1e-6) ? tickLabel(n) : '';
+  return [1, 2, 5].some((k) => Math.abs(mantissa - k) < 1e-6) ? tickLabel(n, lang) : '';
+}
+
+/** Accuracy ticks in percent: 50% in English, 50 % in Russian (a space before the sign). */
+export function percentTickLabel(v: number | string, lang: Lang = 'en'): string {
+  const percent = pictureNumber(Math.round(Number(v) * 1000) / 10, lang);
+  return lang === 'ru' ? `${percent}\u00a0%` : `${percent}%`;
+}
+
+/**
+ * A loss higher than this many times the top of the typical values is an outlier that would
+ * squash the curve into a flat line at the bottom; such values are left off the chart.
+ */
+const OUTLIER_FACTOR = 4;
+
+/**
+ * The linear loss axis: from 0 (a loss is >= 0, or the lowest value) to the highest loss, so
+ * the whole curve is visible, including the first epochs; only values that dwarf the typical
+ * range (one early spike of 500 when the rest is below 1) are cut off at the top.
+ */
+export function lossAxisRange(losses: readonly number[]): [number, number] {
+  const finite = losses.filter((v) => Number.isFinite(v));
+  // reduce, not Math.min(...finite): 100,000 epochs would overflow the argument list.
+  const lowest = finite.reduce((a, b) => Math.min(a, b), 0);
+  if (finite.length === 0) return [0, 1];
+  const [, typicalTop] = robustYRange(finite, 0);
+  const limit = typicalTop > 0 ? typicalTop * OUTLIER_FACTOR : Infinity;
+  const top = finite.reduce((a, b) => (b <= limit ? Math.max(a, b) : a), lowest);
+  // A small margin above the highest point, so a marker is not cut in half by the frame.
+  const span = top - lowest;
+  return niceRange(lowest, span > 0 ? top + span * 0.02 : lowest + 1, 6);
 }
 
 /** Config of the loss-curve chart. */
@@ -66,14 +97,10 @@ export function lossChartConfig(data: LossCurveData, lang: Lang): ChartConfigura
   if (data.accuracy) datasets.push(line(t('trainAccuracy', lang), data.accuracy, '#2ca02c', 'y1', true));
   if (data.validationAccuracy) datasets.push(line(t('valAccuracy', lang), data.validationAccuracy, '#ff7f0e', 'y1', true));
 
-  // Linear loss axis: from 0 (a loss is >= 0) to a top that one early spike cannot stretch.
-  const losses = [...data.train, ...(data.validation ?? [])].filter((v) => Number.isFinite(v));
-  const [, robustTop] = robustYRange(losses, 0.05);
-  // reduce, not Math.min(...losses): 100,000 epochs would overflow the argument list.
-  const lowest = losses.reduce((a, b) => Math.min(a, b), 0);
-  const linearRange = niceRange(lowest, robustTop > lowest ? robustTop : lowest + 1, 6);
+  const linearRange = lossAxisRange([...data.train, ...(data.validation ?? [])]);
 
   const tick = { font: { size: FONT_SIZES.tick }, color: '#333' };
+  const number = (v: number | string) => tickLabel(v, lang);
   const axisTitle = (text: string) => ({ display: true, text, font: { size: FONT_SIZES.axisTitle } });
   return {
     type: 'line',
@@ -81,6 +108,7 @@ export function lossChartConfig(data: LossCurveData, lang: Lang): ChartConfigura
     options: {
       animation: false,
       responsive: false,
+      locale: chartLocale(lang),
       layout: { padding: { left: 8, right: 12, top: 4, bottom: 4 } },
       plugins: {
         title: {
@@ -99,28 +127,28 @@ export function lossChartConfig(data: LossCurveData, lang: Lang): ChartConfigura
           type: 'linear',
           min: 1,
           max: Math.max(epochs, 2),
-          title: axisTitle(t('epoch', lang)),
+          title: axisTitle(t('epochAxis', lang)),
           grid: { color: GRID_COLOUR },
           border: { color: AXIS_COLOUR },
           // Whole epochs only: 3 epochs read 1, 2, 3 and not 1.5.
-          ticks: { ...tick, precision: 0, maxTicksLimit: 11, callback: tickLabel },
+          ticks: { ...tick, precision: 0, maxTicksLimit: 11, callback: number },
         },
         y: log
           ? {
               type: 'logarithmic',
-              title: axisTitle(t('loss', lang)),
+              title: axisTitle(t('lossAxis', lang)),
               grid: { color: GRID_COLOUR },
               border: { color: AXIS_COLOUR },
-              ticks: { ...tick, callback: logTickLabel },
+              ticks: { ...tick, callback: (v: number | string) => logTickLabel(v, lang) },
             }
           : {
               type: 'linear',
               min: linearRange[0],
               max: linearRange[1],
-              title: axisTitle(t('loss', lang)),
+              title: axisTitle(t('lossAxis', lang)),
               grid: { color: GRID_COLOUR },
               border: { color: AXIS_COLOUR },
-              ticks: { ...tick, callback: tickLabel },
+              ticks: { ...tick, callback: number },
             },
         ...(hasAccuracy
           ? {
@@ -129,10 +157,10 @@ export function lossChartConfig(data: LossCurveData, lang: Lang): ChartConfigura
                 position: 'right' as const,
                 min: 0,
                 max: 1,
-                title: axisTitle(t('accuracy', lang)),
+                title: axisTitle(t('accuracyAxis', lang)),
                 grid: { drawOnChartArea: false },
                 border: { color: AXIS_COLOUR },
-                ticks: { ...tick, callback: (v: number | string) => `${Math.round(Number(v) * 100)}%` },
+                ticks: { ...tick, callback: (v: number | string) => percentTickLabel(v, lang) },
               },
             }
           : {}),

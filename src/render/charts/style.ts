@@ -22,19 +22,23 @@ export const FONT_SIZES = { title: 20, subtitle: 16, tick: 14, axisTitle: 15, le
 /** Grid lines light, the zero lines dark: they are the axes. */
 export const GRID_COLOUR = '#e3e3e3';
 export const AXIS_COLOUR = '#333';
+/** The frame of a plot whose axes run through zero inside it: lighter than an axis. */
+export const EDGE_COLOUR = '#b5b5b5';
 
 /** Texts of the charts in both languages. */
 export const CHART_TEXT = {
   solidDashed: { en: 'solid: f(x), dashed: f′(x)', ru: 'сплошная: f(x), пунктир: f′(x)' },
   comparison: { en: 'Comparison', ru: 'Сравнение' },
-  loss: { en: 'Loss', ru: 'Потери' },
+  // The loss is «ошибка» as in the training texts (src/training/reply.ts), and the axis says
+  // which function it is; accuracy is «доля верных ответов» («точность» is precision).
+  lossAxis: { en: 'Loss', ru: 'Ошибка (функция потерь)' },
   lossTitle: { en: 'Training curves', ru: 'Кривые обучения' },
-  epoch: { en: 'epoch', ru: 'эпоха' },
-  trainLoss: { en: 'training loss', ru: 'потери на обучении' },
-  valLoss: { en: 'validation loss', ru: 'потери на валидации' },
-  accuracy: { en: 'accuracy', ru: 'точность' },
-  trainAccuracy: { en: 'training accuracy', ru: 'точность на обучении' },
-  valAccuracy: { en: 'validation accuracy', ru: 'точность на валидации' },
+  epochAxis: { en: 'Epoch', ru: 'Эпоха' },
+  trainLoss: { en: 'training loss', ru: 'ошибка (обучение)' },
+  valLoss: { en: 'validation loss', ru: 'ошибка (валидация)' },
+  accuracyAxis: { en: 'Accuracy', ru: 'Доля верных ответов' },
+  trainAccuracy: { en: 'training accuracy', ru: 'доля верных (обучение)' },
+  valAccuracy: { en: 'validation accuracy', ru: 'доля верных (валидация)' },
   logScale: { en: 'log scale', ru: 'логарифмическая шкала' },
   boundaryTitle: { en: 'Decision boundary', ru: 'Граница решений' },
   train: { en: 'train', ru: 'обучение' },

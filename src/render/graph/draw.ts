@@ -9,7 +9,7 @@ import type { GraphExport } from '../../core/scalar/graph-types.js';
 import { ensureFonts, font } from '../fonts.js';
 import { encodePng } from '../png.js';
 import type { GraphPictureOptions } from '../types.js';
-import { formatNumber, layoutGraph, type GraphLayout, type PlacedNode } from './layout.js';
+import { formatNumber, layoutGraph, nodeText, type GraphLayout, type PlacedNode } from './layout.js';
 
 /** Dark enough on white for a phone screen in daylight (WCAG contrast > 4.5). */
 export const GRAPH_COLOURS = {
@@ -69,7 +69,7 @@ function drawEdge(ctx: Ctx, points: Array<{ x: number; y: number }>): void {
   arrowHead(ctx, last.x, last.y, 0, 13);
 }
 
-function drawBox(ctx: Ctx, p: PlacedNode, op: string, highlighted: boolean, m: GraphLayout['metrics']): void {
+function drawBox(ctx: Ctx, p: PlacedNode, text: string, op: string, highlighted: boolean, m: GraphLayout['metrics']): void {
   const fill = highlighted
     ? GRAPH_COLOURS.highlightFill
     : op === 'var'
@@ -87,7 +87,7 @@ function drawBox(ctx: Ctx, p: PlacedNode, op: string, highlighted: boolean, m: G
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.font = font(m.boxFont, true);
-  ctx.fillText(p.text, p.x, p.y + 1);
+  ctx.fillText(text, p.x, p.y + 1);
 }
 
 /** Size of the name tag above a box: readable at phone width, small enough for the row gap. */
@@ -165,19 +165,20 @@ export function drawGraph(graph: GraphExport, options: GraphPictureOptions = {},
     if (showValues) {
       ctx.fillStyle = GRAPH_COLOURS.value;
       ctx.textBaseline = 'bottom';
-      ctx.fillText(formatNumber(node.value), mid, p.y - 5);
+      ctx.fillText(formatNumber(node.value, lang), mid, p.y - 5);
     }
     if (showGrads) {
       const shown = !hidden.has(p.id) && (known === null || known.has(p.id));
       ctx.fillStyle = GRAPH_COLOURS.grad;
       ctx.textBaseline = 'top';
-      ctx.fillText(shown ? formatNumber(node.grad) : '?', mid, p.y + 5);
+      ctx.fillText(shown ? formatNumber(node.grad, lang) : '?', mid, p.y + 5);
     }
   }
   const tags = new Map((options.nodeTags ?? []).map((tag) => [tag.node, tag.text]));
   for (const p of layout.nodes) {
     const node = graph.nodes[p.id]!;
-    drawBox(ctx, p, node.op, options.highlight === p.id, m);
+    // The layout measured the English text; the Russian one (decimal comma) is as long.
+    drawBox(ctx, p, nodeText(node, lang), node.op, options.highlight === p.id, m);
     // A name for an intermediate result ("u", "q", or a label such as "z" from the expression)
     // sits in a tag above its box, so a text can say "node q" and the student finds it here.
     // Variables already show their name in the box.

@@ -11,8 +11,10 @@
  *    untangles most crossings;
  * 4. y: each column is pulled toward its neighbours, then pushed apart to the minimum gap.
  */
+import type { Lang } from '../../core/errors.js';
 import type { GraphExport, GraphNode } from '../../core/scalar/graph-types.js';
 import { LIMITS, renderMsg } from '../messages.js';
+import { localizeNumberText } from '../numbers.js';
 
 /** Sizes in pixels; the defaults read well when a chat shrinks the picture to phone width. */
 export interface LayoutMetrics {
@@ -78,20 +80,24 @@ export interface GraphLayout {
 /** Short symbols for the ops; anything else (activation ids, exp, log...) is shown by name. */
 const OP_SYMBOLS: Record<string, string> = { add: '+', sub: '−', mul: '×', div: '÷', neg: '−', pow: '^' };
 
-/** Numbers on the picture: at most 4 significant digits, no float noise. */
-export function formatNumber(v: number): string {
+/**
+ * Numbers on the picture: at most 4 significant digits, no float noise, a real minus; in
+ * Russian with a decimal comma (−0,1966). The layout measures the English form: both have
+ * the same number of characters.
+ */
+export function formatNumber(v: number, lang: Lang = 'en'): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
   const a = Math.abs(v);
   const s = a >= 1e5 || a < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(4)));
-  return s.replace('-', '−');
+  return lang === 'ru' ? localizeNumberText(s, lang) : s.replace('-', '−');
 }
 
 /** The text inside a node's box. */
-export function nodeText(n: GraphNode): string {
+export function nodeText(n: GraphNode, lang: Lang = 'en'): string {
   if (n.op === 'var') return n.label ?? 'x';
-  if (n.op === 'const') return formatNumber(n.value);
-  if (n.op === 'pow' && n.param !== undefined) return `^${formatNumber(n.param)}`;
+  if (n.op === 'const') return formatNumber(n.value, lang);
+  if (n.op === 'pow' && n.param !== undefined) return `^${formatNumber(n.param, lang)}`;
   return OP_SYMBOLS[n.op] ?? n.op;
 }
 

@@ -1,9 +1,11 @@
+import { createCanvas, loadImage } from 'canvas';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS, getActivation } from '../../../src/core/activations/index.js';
-import { functionChartConfig, plotSubtitle, plotTitle, tickLabel, wrapFormula } from '../../../src/render/charts/function-chart.js';
+import { functionChartConfig, plotSubtitle, plotTitle, tickLabel, wrapFormula, ZERO_AXES_PLUGIN, zeroAxesPlugin } from '../../../src/render/charts/function-chart.js';
 import { parseExpression } from '../../../src/core/scalar/index.js';
 import { buildPlotData } from '../../../src/render/charts/plot-data.js';
 import { PALETTE } from '../../../src/render/charts/style.js';
+import { renderPicture } from '../../../src/render/render.js';
 
 describe('functionChartConfig', () => {
   it('draws f solid and f′ dashed in one colour, from the sampled data', () => {
@@ -54,22 +56,57 @@ describe('functionChartConfig', () => {
     expect(cfg.data.datasets.map((d) => d.label)).toEqual(['relu(x)', 'gelu(x)', 'silu(x)']);
   });
 
-  it('puts the axes through zero and uses the requested range', () => {
+  it('draws the axes through zero but keeps the tick numbers at the edges', () => {
     const data = buildPlotData(['tanh'], { from: -3, to: 4 });
-    const scales = functionChartConfig(data).options!.scales!;
+    const cfg = functionChartConfig(data);
+    const scales = cfg.options!.scales!;
     expect(scales.x!.min).toBe(-3);
     expect(scales.x!.max).toBe(4);
-    expect(scales.x!.position).toEqual({ y: 0 });
-    expect(scales.y!.position).toEqual({ x: 0 });
     expect(scales.y!.min).toBe(data.yRange[0]);
-    // Zero off-screen: the axis goes to the edge.
-    const right = functionChartConfig(buildPlotData(['tanh'], { from: 1, to: 4 })).options!.scales!;
-    expect(right.y!.position).toBe('left');
+    // Numbers along the left and bottom edges, where no curve runs through them.
+    expect(scales.x!.position).toBe('bottom');
+    expect(scales.y!.position).toBe('left');
+    const zero = (c: typeof cfg) => (c.options!.plugins as Record<string, unknown>)[ZERO_AXES_PLUGIN];
+    expect(cfg.plugins).toEqual([zeroAxesPlugin]);
+    expect(zero(cfg)).toEqual({ horizontal: true, vertical: true });
+    // Zero off-screen: no line through it.
+    expect(zero(functionChartConfig(buildPlotData(['tanh'], { from: 1, to: 4 })))).toEqual({ horizontal: true, vertical: false });
   });
 
-  it('formats ticks without float noise', () => {
+  it('on the picture, no tick number sits beside the x = 0 line (the curves cross there)', async () => {
+    const png = await renderPicture({ kind: 'plot', items: ['relu'], lang: 'ru' });
+    const img = await loadImage(Buffer.from(png));
+    const ctx = createCanvas(img.width, img.height).getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, img.width, img.height).data;
+    const dark = (x: number, y: number) => {
+      const i = (y * img.width + x) * 4;
+      return px[i]! < 120 && px[i + 1]! < 120 && px[i + 2]! < 120;
+    };
+    const count = (xs: number[], ys: number[]) => xs.reduce((n, x) => n + ys.filter((y) => dark(x, y)).length, 0);
+    const cols = Array.from({ length: img.width }, (_, x) => x);
+    const rows = Array.from({ length: img.height }, (_, y) => y);
+    // The axes are the darkest column and row of the plot.
+    const zeroX = cols.slice(200, 600).reduce((best, x) => (count([x], rows) > count([best], rows) ? x : best), 200);
+    const plotRows = rows.filter((y) => dark(zeroX, y));
+    const zeroY = plotRows.reduce((best, y) => (count(cols, [y]) > count(cols, [best]) ? y : best), plotRows[0]!);
+    expect(plotRows.length).toBeGreaterThan(250);
+    const beside = Array.from({ length: 26 }, (_, i) => zeroX - 30 + i);
+    const awayFromZeroY = plotRows.filter((y) => Math.abs(y - zeroY) > 6);
+    expect(count(beside, awayFromZeroY)).toBe(0);
+    // The y numbers are at the left edge instead.
+    expect(count(cols.slice(0, 50), plotRows)).toBeGreaterThan(50);
+  });
+
+  it('formats ticks without float noise, in Russian with a decimal comma and a real minus', () => {
     expect(tickLabel(0.30000000000000004)).toBe('0.3');
     expect(tickLabel(-2)).toBe('-2');
+    expect(tickLabel(0.30000000000000004, 'ru')).toBe('0,3');
+    expect(tickLabel(-2.5, 'ru')).toBe('−2,5');
+    const cfg = functionChartConfig(buildPlotData(['tanh'], { lang: 'ru' }));
+    const callback = cfg.options!.scales!.y!.ticks!.callback as (v: number | string) => string;
+    expect(callback(-0.5)).toBe('−0,5');
+    expect(cfg.options!.locale).toBe('ru-RU');
   });
 });
 
