@@ -7,7 +7,7 @@
  */
 import iconv from 'iconv-lite';
 import type { LocalizedMessage } from '../core/errors.js';
-import { msg } from './messages.js';
+import { guessedEncodingWarning, msg } from './messages.js';
 import { refuseKnownFormats, refuseNulBytes } from './sniff.js';
 
 /** Decoded text plus what we learned on the way. */
@@ -17,16 +17,6 @@ export interface DecodedText {
   encoding: string;
   warnings: LocalizedMessage[];
 }
-
-/** Human names for the warning. */
-const ENCODING_NAMES: Record<string, string> = {
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  'windows-1251': 'Windows-1251 (Cyrillic)',
-  'koi8-r': 'KOI8-R (Cyrillic)',
-  cp866: 'CP866 (Cyrillic, DOS)',
-  'windows-1252': 'Windows-1252 (Western European)',
-};
 
 /**
  * How often each Russian letter appears in ordinary text (per letter, lower case). Decoding
@@ -114,7 +104,7 @@ function decodeSingleByte(bytes: Uint8Array): DecodedText {
   return {
     text: decodeWith(bytes, best.encoding),
     encoding: best.encoding,
-    warnings: [msg.warning('guessed_encoding', { encoding: ENCODING_NAMES[best.encoding] ?? best.encoding })],
+    warnings: [guessedEncodingWarning(best.encoding)],
   };
 }
 
@@ -138,7 +128,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       result = {
         text: decodeWith(bytes, utf16),
         encoding: utf16,
-        warnings: [msg.warning('guessed_encoding', { encoding: ENCODING_NAMES[utf16] ?? utf16 })],
+        warnings: [guessedEncodingWarning(utf16)],
       };
     } else {
       refuseNulBytes(bytes);

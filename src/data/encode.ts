@@ -173,7 +173,7 @@ export class Preprocessor {
       }
       if (split.length === n) break;
     }
-    if (cells.length !== n) throw msg.error('predict_wrong_count', { expected: n, got: cells.length, names });
+    if (cells.length !== n) throw msg.error('predict_wrong_count', { expected: n, got: typedValueCount(line), names });
     return this.columns.map((c, j) => {
       const cell = cells[j] ?? '';
       const position = j + 1;
@@ -212,6 +212,19 @@ export class Preprocessor {
 }
 
 /** Splits one line with csv-parse (quotes honoured); a parse error leaves the raw line as one cell. */
+/**
+ * How many values a student typed, for the "wrong number of values" message: counted with
+ * the first separator the line uses (so "1;2;3" is 3 values, not one that has no comma),
+ * or by the spaces between them when there is no separator at all ("5.1 3.5 1.4").
+ */
+function typedValueCount(line: string): number {
+  for (const d of [';', '\t', '|', ',']) {
+    const split = splitLine(line, d);
+    if (split.length > 1) return split.length;
+  }
+  return line.trim().split(/\s+/).length;
+}
+
 function splitLine(line: string, delimiter: string): string[] {
   try {
     const rows = parse(line, { delimiter, trim: true, relax_quotes: true, relax_column_count: true }) as string[][];

@@ -2,7 +2,8 @@
  * The limits of CSV ingest, in one place. Each limit has its own message (see ./messages.ts)
  * that states the limit, so a student knows what to change.
  */
-import { msg } from './messages.js';
+import { formatTemplate, UserInputError, type Lang } from '../core/errors.js';
+import { withValuesPerLanguage } from './messages.js';
 
 /** Every limit ingest enforces. Pass a `Partial<Limits>` to `ingestCsv` to change some. */
 export interface Limits {
@@ -44,11 +45,33 @@ export function resolveLimits(partial: Partial<Limits> = {}): Limits {
   return { ...DEFAULT_LIMITS, ...partial };
 }
 
-/** "10 MB", "512 KB", "900 bytes": a size a student can read. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
-  return `${bytes} B`;
+const BYTE_UNITS: Record<Lang, { kb: string; mb: string; space: string }> = {
+  en: { kb: 'KB', mb: 'MB', space: ' ' },
+  // A no-break space keeps the number and its unit on one line.
+  ru: { kb: 'КБ', mb: 'МБ', space: '\u00a0' },
+};
+
+/**
+ * A size a student can read: "10 MB", "512 KB", "900 B"; in Russian «10 МБ», «1,5 МБ»,
+ * «900 байт» (one decimal at most, a decimal comma, plural forms of «байт»).
+ */
+export function formatBytes(bytes: number, lang: Lang = 'en'): string {
+  const { kb, mb, space } = BYTE_UNITS[lang];
+  const one = (x: number) => {
+    const s = String(Number(x.toFixed(1)));
+    return lang === 'ru' ? s.replace('.', ',') : s;
+  };
+  if (bytes >= 1024 * 1024) return `${one(bytes / (1024 * 1024))}${space}${mb}`;
+  if (bytes >= 1024) return `${one(bytes / 1024)}${space}${kb}`;
+  if (lang === 'en') return `${bytes} B`;
+  return formatTemplate('{n}\u00a0{n|байт|байта|байт}', { n: bytes });
+}
+
+/** `csv.file_too_large` for a size in bytes, with the sizes in each language's units. */
+export function fileTooLargeError(bytes: number, maxBytes: number): UserInputError {
+  const size = (lang: Lang) => ({ size: formatBytes(bytes, lang), limit: formatBytes(maxBytes, lang) });
+  const m = withValuesPerLanguage('file_too_large', { en: size('en'), ru: size('ru') });
+  return new UserInputError(m.code, m.text, m.params);
 }
 
 /**
@@ -59,6 +82,6 @@ export function formatBytes(bytes: number): string {
 export function checkDeclaredSize(bytes: number, limits: Partial<Limits> = {}): void {
   const { maxBytes } = resolveLimits(limits);
   if (bytes > maxBytes) {
-    throw msg.error('file_too_large', { size: formatBytes(bytes), limit: formatBytes(maxBytes) });
+    throw fileTooLargeError(bytes, maxBytes);
   }
 }

@@ -2,7 +2,7 @@
  * Every message CSV ingest can show, in English and Russian. Codes are `csv.<key>`. User data
  * (names, cells) always travels as params, so formatTemplate truncates it to 100 characters.
  */
-import { defineMessages } from '../core/errors.js';
+import { defineMessages, formatTemplate, type Lang, type LocalizedMessage, type MessageParams } from '../core/errors.js';
 
 const SAVE_AS_EN = 'In Excel or LibreOffice: File > Save As > "CSV UTF-8 (comma delimited)", then send that file.';
 const SAVE_AS_RU = 'В Excel или LibreOffice: Файл > Сохранить как > «CSV UTF-8 (разделитель — запятая)», и пришлите этот файл.';
@@ -72,7 +72,7 @@ export const msg = defineMessages('csv', {
   },
   guessed_encoding: {
     en: 'The file is not UTF-8; it was read as {encoding} (a guess). If the column names look wrong, save it as "CSV UTF-8".',
-    ru: 'Файл не в UTF-8; он прочитан как {encoding} (это догадка). Если названия столбцов выглядят странно, сохраните его как «CSV UTF-8».',
+    ru: 'Файл не в UTF-8: похоже на {encoding}, так он и прочитан. Если названия столбцов выглядят странно, сохраните его как «CSV UTF-8».',
   },
   mojibake: {
     en: `The text is garbled (like "Ð¸Ð¼Ñ" instead of letters): the file was converted between encodings twice. Open the original file. ${SAVE_AS_EN}`,
@@ -81,7 +81,7 @@ export const msg = defineMessages('csv', {
   // --- parsing ---------------------------------------------------------------------------
   line_too_long: {
     en: 'Line {line} is {length} characters long, more than the limit of {limit}. Is this really a CSV table?',
-    ru: 'Строка {line} длиной {length} символов, а предел — {limit}. Это точно таблица CSV?',
+    ru: 'Строка {line} длиной {length} {length|символ|символа|символов}, а предел — {limit}. Это точно таблица CSV?',
   },
   quote_not_closed: {
     en: 'The quote that opens a cell on line {line} is never closed: add the closing " or remove the opening one.',
@@ -97,23 +97,23 @@ export const msg = defineMessages('csv', {
   },
   ragged_row: {
     en: 'Line {line} has {got} cells, but the first line has {expected}. Fix that row: a delimiter inside a cell needs quotes ("a, b"), and numbers with decimal commas (3,14) need ; as the delimiter.',
-    ru: 'В строке {line} {got} ячеек, а в первой строке — {expected}. Исправьте эту строку: разделитель внутри ячейки нужно взять в кавычки ("a, b"), а для чисел с десятичной запятой (3,14) разделителем должна быть ;.',
+    ru: 'В строке {line} — {got} {got|ячейка|ячейки|ячеек}, а в первой строке — {expected}. Исправьте эту строку: разделитель внутри ячейки нужно взять в кавычки ("a, b"), а для чисел с десятичной запятой (3,14) разделителем должна быть ;.',
   },
   title_rows_skipped: {
-    en: 'The first {count} lines look like a title, not the table, and were skipped; the header was taken from the line after line {line}.',
-    ru: 'Первые строки ({count}) похожи на заголовок отчёта, а не на таблицу, и пропущены; названия столбцов взяты из строки после строки {line}.',
+    en: 'The first {count} {count|line looks|lines look} like a title, not the table, and {count|was|were} skipped; the header was taken from the line after line {line}.',
+    ru: 'В начале файла {count} {count|строка похожа|строки похожи|строк похожи} на заголовок отчёта, а не на таблицу, и {count|пропущена|пропущены|пропущены}; названия столбцов взяты из строки после строки {line}.',
   },
   short_rows: {
-    en: '{count} rows have fewer than {expected} cells (first at line {line}); the missing cells were treated as empty.',
-    ru: 'В {count} строках меньше {expected} ячеек (первая — строка {line}); недостающие ячейки считаются пустыми.',
+    en: '{count} {count|row has|rows have} fewer than {expected} cells (first at line {line}); the missing cells were treated as empty.',
+    ru: 'В {count} {count|строке|строках|строках} меньше {expected} {expected|ячейки|ячеек|ячеек} (первая — строка {line}); недостающие ячейки считаются пустыми.',
   },
   cell_too_long: {
     en: 'Line {line}, column {column}: the cell has {length} characters, more than the limit of {limit}. Long texts cannot be used as features; remove that column.',
-    ru: 'Строка {line}, столбец {column}: в ячейке {length} символов, а предел — {limit}. Длинные тексты нельзя использовать как признаки; удалите этот столбец.',
+    ru: 'Строка {line}, столбец {column}: в ячейке {length} {length|символ|символа|символов}, а предел — {limit}. Длинные тексты нельзя использовать как признаки; удалите этот столбец.',
   },
   too_many_rows: {
     en: 'The file has more than {limit} data rows, the limit. Send a random sample of at most {limit} rows.',
-    ru: 'В файле больше {limit} строк данных — это предел. Пришлите случайную выборку не более чем из {limit} строк.',
+    ru: 'В файле больше {limit} {limit|строки|строк|строк} данных — это предел. Пришлите случайную выборку не более чем из {limit} {limit|строки|строк|строк}.',
   },
   header_only: {
     en: 'The file has a header line but no data rows. Add rows below the header.',
@@ -129,8 +129,8 @@ export const msg = defineMessages('csv', {
     ru: 'Первая строка похожа на данные, а не на названия столбцов, поэтому столбцы названы {example}... Добавьте строку заголовков, чтобы задать свои названия.',
   },
   empty_names: {
-    en: '{count} columns had no name (columns {columns}); they were named column_N after their position.',
-    ru: 'У {count} столбцов не было названия (столбцы {columns}); они названы column_N по номеру.',
+    en: '{count} {count|column|columns} had no name (columns {columns}); {count|it was|they were} named column_N after {count|its|their} position.',
+    ru: 'У {count} {count|столбца|столбцов|столбцов} не было названия (столбцы {columns}); {count|он назван|они названы|они названы} column_N по номеру.',
   },
   duplicate_name: {
     en: 'Column {column} repeats the name "{name}"; it was renamed "{renamed}" (the columns were not merged).',
@@ -142,8 +142,8 @@ export const msg = defineMessages('csv', {
     ru: 'Столбца «{target}» нет. Есть столбцы: {columns}. Укажите целевой столбец по названию или по номеру (1 — первый столбец).',
   },
   target_index_out_of_range: {
-    en: 'Target column number {index} does not exist: the file has {count} columns (numbered from 1).',
-    ru: 'Целевого столбца с номером {index} нет: в файле {count} столбцов (нумерация с 1).',
+    en: 'Target column number {index} does not exist: the file has {count} {count|column|columns} (numbered from 1).',
+    ru: 'Целевого столбца с номером {index} нет: в файле {count} {count|столбец|столбца|столбцов} (нумерация с 1).',
   },
   target_guessed: {
     en: 'No target was given and no column is named target, label, class or y, so the last column "{target}" is predicted. Choose another with the target option.',
@@ -158,16 +158,16 @@ export const msg = defineMessages('csv', {
     ru: 'В целевом столбце «{target}» нет значений. Выберите столбец, где записаны ответы, которые нужно предсказывать.',
   },
   target_missing_rows: {
-    en: '{count} rows have no value in the target "{target}" and were dropped (lines {lines}).',
-    ru: '{count} строк без значения в целевом столбце «{target}» отброшены (строки {lines}).',
+    en: '{count} {count|row has|rows have} no value in the target "{target}" and {count|was|were} dropped (lines {lines}).',
+    ru: '{count} {count|строка|строки|строк} без значения в целевом столбце «{target}» {count|отброшена|отброшены|отброшены} (строки {lines}).',
   },
   task_classification_guess: {
     en: 'The target "{target}" has only {distinct} distinct whole-number values, so it is treated as classes (classification). Force regression if they are amounts.',
-    ru: 'В целевом столбце «{target}» всего {distinct} разных целых значений, поэтому это классы (классификация). Если это величины, выберите регрессию явно.',
+    ru: 'В целевом столбце «{target}» всего {distinct} {distinct|разное целое значение|разных целых значения|разных целых значений}, поэтому это классы (классификация). Если это величины, выберите регрессию явно.',
   },
   task_regression_guess: {
     en: 'The target "{target}" is numeric with {distinct} distinct values, so it is predicted as a number (regression). Force classification if they are class codes.',
-    ru: 'Целевой столбец «{target}» числовой, в нём {distinct} разных значений, поэтому предсказывается число (регрессия). Если это коды классов, выберите классификацию явно.',
+    ru: 'Целевой столбец «{target}» числовой, в нём {distinct} {distinct|разное значение|разных значения|разных значений}, поэтому предсказывается число (регрессия). Если это коды классов, выберите классификацию явно.',
   },
   single_class: {
     en: 'Every row has the same target value "{value}" in "{target}": there is nothing to learn. Include rows of at least two classes.',
@@ -175,36 +175,36 @@ export const msg = defineMessages('csv', {
   },
   too_many_classes: {
     en: 'The target "{target}" has {count} classes, more than the limit of {limit}. If it is a quantity, use regression; otherwise merge rare classes.',
-    ru: 'В целевом столбце «{target}» {count} классов, а предел — {limit}. Если это величина, выберите регрессию; иначе объедините редкие классы.',
+    ru: 'В целевом столбце «{target}» {count} {count|класс|класса|классов}, а предел — {limit}. Если это величина, выберите регрессию; иначе объедините редкие классы.',
   },
   too_few_per_class: {
-    en: 'Class "{className}" of "{target}" has only {count} rows; at least {limit} per class are needed to split into training, validation and test sets. Add rows or remove that class.',
-    ru: 'У класса «{className}» в «{target}» всего {count} строк; для разбиения на обучающую, проверочную и тестовую части нужно не меньше {limit} на класс. Добавьте строки или уберите этот класс.',
+    en: 'Class "{className}" of "{target}" has only {count} {count|row|rows}; at least {limit} per class are needed to split into training, validation and test sets. Add rows or remove that class.',
+    ru: 'У класса «{className}» в «{target}» всего {count} {count|строка|строки|строк}; для разбиения на обучающую, проверочную и тестовую части нужно не меньше {limit} на класс. Добавьте строки или уберите этот класс.',
   },
   too_few_rows: {
-    en: 'Only {count} usable rows remain, fewer than the minimum of {limit}. Add more rows.',
-    ru: 'Осталось всего {count} пригодных строк, а нужно не меньше {limit}. Добавьте строк.',
+    en: 'Only {count} usable {count|row remains|rows remain}, fewer than the minimum of {limit}. Add more rows.',
+    ru: 'Пригодных строк осталось всего {count}, а нужно не меньше {limit}. Добавьте ещё строк.',
   },
   // --- columns ---------------------------------------------------------------------------
   decimal_comma: {
     en: 'Decimal commas were read as decimal points in: {columns} (e.g. 3,14 = 3.14).',
-    ru: 'Десятичные запятые прочитаны как дробная часть в столбцах: {columns} (например, 3,14 = 3.14).',
+    ru: 'Запятая в числах прочитана как десятичный разделитель в столбцах: {columns} (3,14 — это три целых четырнадцать сотых).',
   },
   non_numeric_cells: {
-    en: 'Column "{column}" is numeric, but {count} cells are not numbers (first at line {line}: "{example}"); they were treated as missing.',
-    ru: 'Столбец «{column}» числовой, но {count} ячеек не числа (первая — строка {line}: «{example}»); они считаются пропусками.',
+    en: 'Column "{column}" is numeric, but {count} {count|cell is not a number|cells are not numbers} (first at line {line}: "{example}"); {count|it was|they were} treated as missing.',
+    ru: 'Столбец «{column}» числовой, но в {count} {count|ячейке|ячейках|ячейках} не число (первая — строка {line}: «{example}»); такие ячейки считаются пропусками.',
   },
   infinite_values: {
-    en: '{count} infinite values (inf, 1e999...) were treated as missing in: {columns}.',
-    ru: '{count} бесконечных значений (inf, 1e999...) считаются пропусками в столбцах: {columns}.',
+    en: '{count} infinite {count|value|values} (inf, 1e999...) {count|was|were} treated as missing in: {columns}.',
+    ru: '{count} {count|бесконечное значение|бесконечных значения|бесконечных значений} (inf, 1e999...) {count|считается пропуском|считаются пропусками|считаются пропусками} в столбцах: {columns}.',
   },
   missing_imputed: {
-    en: '{count} missing values will be filled in (median for numbers, most frequent value for categories, computed on the training rows): {columns}.',
-    ru: '{count} пропусков будут заполнены (медианой для чисел, самым частым значением для категорий, по обучающим строкам): {columns}.',
+    en: '{count} missing {count|value|values} will be filled in (median for numbers, most frequent value for categories, computed on the training rows): {columns}.',
+    ru: '{count} {count|пропуск будет заполнен|пропуска будут заполнены|пропусков будут заполнены} (медианой для чисел, самым частым значением для категорий, по обучающим строкам): {columns}.',
   },
   missing_rows_dropped: {
-    en: '{count} rows with missing values were dropped ({columns}).',
-    ru: '{count} строк с пропусками отброшены ({columns}).',
+    en: '{count} {count|row|rows} with missing values {count|was|were} dropped ({columns}).',
+    ru: '{count} {count|строка|строки|строк} с пропусками {count|отброшена|отброшены|отброшены} ({columns}).',
   },
   column_dropped_empty: {
     en: 'Column "{column}" is empty and was ignored.',
@@ -220,15 +220,15 @@ export const msg = defineMessages('csv', {
   },
   column_dropped_free_text: {
     en: 'Column "{column}" holds free text ({distinct} different values) and was ignored: this network takes numbers and short categories.',
-    ru: 'В столбце «{column}» свободный текст ({distinct} разных значений), он не используется: эта сеть принимает числа и короткие категории.',
+    ru: 'В столбце «{column}» свободный текст ({distinct} {distinct|разное значение|разных значения|разных значений}), он не используется: эта сеть принимает числа и короткие категории.',
   },
   column_dropped_date: {
     en: 'Column "{column}" holds dates ({distinct} different values) and was ignored. To use it, turn it into numbers first (e.g. year, month, day of week).',
-    ru: 'В столбце «{column}» даты ({distinct} разных значений), он не используется. Чтобы его использовать, сначала превратите даты в числа (год, месяц, день недели).',
+    ru: 'В столбце «{column}» даты ({distinct} {distinct|разное значение|разных значения|разных значений}), он не используется. Чтобы его использовать, сначала превратите даты в числа (год, месяц, день недели).',
   },
   column_dropped_levels: {
     en: 'Column "{column}" has {distinct} different categories, more than the limit of {limit}, and was ignored. Group rare values into "other" to use it.',
-    ru: 'В столбце «{column}» {distinct} разных категорий, больше предела {limit}, и он не используется. Объедините редкие значения в «другое», чтобы его использовать.',
+    ru: 'В столбце «{column}» {distinct} {distinct|разная категория|разные категории|разных категорий}, больше предела {limit}, и он не используется. Объедините редкие значения в «другое», чтобы его использовать.',
   },
   no_features: {
     en: 'No usable input columns are left besides the target "{target}" (ignored: {dropped}). Add numeric or short categorical columns.',
@@ -236,7 +236,7 @@ export const msg = defineMessages('csv', {
   },
   too_many_columns: {
     en: 'After encoding categories there would be {count} input columns, more than the limit of {limit}. Remove columns or merge rare categories.',
-    ru: 'После кодирования категорий получится {count} входных столбцов, а предел — {limit}. Удалите столбцы или объедините редкие категории.',
+    ru: 'После кодирования категорий получится {count} {count|входной столбец|входных столбца|входных столбцов}, а предел — {limit}. Удалите столбцы или объедините редкие категории.',
   },
   schema_missing_column: {
     en: 'The file has no column "{column}", which the model was trained on. Use the same columns as the training file.',
@@ -248,8 +248,8 @@ export const msg = defineMessages('csv', {
     ru: 'Укажите входные значения через запятую в таком порядке: {names}.',
   },
   predict_wrong_count: {
-    en: 'Expected {expected} values ({names}), got {got}.',
-    ru: 'Ожидалось значений: {expected} ({names}), а получено {got}.',
+    en: 'Expected {expected} {expected|value|values} ({names}), got {got}.',
+    ru: 'Нужно {expected} {expected|значение|значения|значений} ({names}), а получено {got}.',
   },
   predict_not_number: {
     en: 'Value {position} ("{value}") for "{column}" must be a number.',
@@ -267,3 +267,38 @@ export const msg = defineMessages('csv', {
 
 /** The message keys, for tests and docs. */
 export type CsvMessageKey = keyof typeof msg.texts;
+
+/**
+ * A message whose values read differently in each language (a size in MB or МБ, an encoding
+ * called "Cyrillic" or «кириллица»): each language's template is filled with its own values
+ * here, so the message stays plain data that any door renders later. `params` keep the
+ * English values (for logs and JSON).
+ */
+export function withValuesPerLanguage(key: CsvMessageKey, values: Record<Lang, MessageParams>): LocalizedMessage {
+  const template = msg.texts[key];
+  return {
+    code: `csv.${key}`,
+    params: values.en,
+    text: { en: formatTemplate(template.en, values.en), ru: formatTemplate(template.ru, values.ru) },
+  };
+}
+
+/** Display names of the encodings a file can be guessed to be in. */
+const ENCODING_NAMES: Record<string, Record<Lang, string>> = {
+  'utf-16le': { en: 'UTF-16 LE', ru: 'UTF-16 LE' },
+  'utf-16be': { en: 'UTF-16 BE', ru: 'UTF-16 BE' },
+  'windows-1251': { en: 'Windows-1251 (Cyrillic)', ru: 'Windows-1251 (кириллица)' },
+  'koi8-r': { en: 'KOI8-R (Cyrillic)', ru: 'KOI8-R (кириллица)' },
+  cp866: { en: 'CP866 (Cyrillic, DOS)', ru: 'CP866 (кириллица, DOS)' },
+  'windows-1252': { en: 'Windows-1252 (Western European)', ru: 'Windows-1252 (западноевропейская)' },
+};
+
+/** The encoding's name for people in the language ("Windows-1251 (кириллица)"); unknown ids as they are. */
+export function encodingName(encoding: string, lang: Lang): string {
+  return ENCODING_NAMES[encoding]?.[lang] ?? encoding;
+}
+
+/** The `csv.guessed_encoding` warning, naming the encoding in each language. */
+export function guessedEncodingWarning(encoding: string): LocalizedMessage {
+  return withValuesPerLanguage('guessed_encoding', { en: { encoding: encodingName(encoding, 'en') }, ru: { encoding: encodingName(encoding, 'ru') } });
+}

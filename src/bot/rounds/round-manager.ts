@@ -51,6 +51,13 @@ export interface RoundPickData {
 
 /** Round question messages remembered for late replies. */
 const MAX_RECENT_MESSAGES = 5000;
+/** Least time between two edits of a round question's answer count. */
+export const COUNT_EDIT_MS = 2000;
+
+/** The question message as sent, with a note under its text and its buttons kept. */
+function withNote(sent: OutMessage, note: string): OutMessage {
+  return { ...sent, text: [...sent.text, '\n\n', note] };
+}
 
 /** How a round is set up. */
 export interface RoundParams {
@@ -74,6 +81,8 @@ interface LiveQuestion {
   right: number;
   /** Its answer and board were posted. */
   resultPosted: boolean;
+  /** A pending edit that shows how many have answered (see `showCount`). */
+  countPending: boolean;
 }
 
 interface LiveRound {
@@ -246,6 +255,7 @@ export class RoundManager {
     const label = choiceLabels(q, ctx.lang)[data.c] ?? String(data.c + 1);
     // The Latin letter reads the same whatever the chat's language.
     const outcome = this.answer(ctx, live, data.i, choiceLetter(data.c, 'en'), label);
+    if (outcome.kind === 'recorded') this.showCount(live);
     await this.feedback(ctx, outcome, undefined);
     return outcome;
   }
@@ -253,6 +263,7 @@ export class RoundManager {
   /** A typed answer (`/answer`, a reply) to a round question. */
   async typed(ctx: BaseContext, t: RoundTarget, text: string, replyTo: MessageRef | undefined): Promise<RoundAnswer> {
     const outcome = this.answer(ctx, t.round, t.index, text);
+    if (outcome.kind === 'recorded') this.showCount(t.round);
     await this.feedback(ctx, outcome, replyTo);
     return outcome;
   }
@@ -336,7 +347,7 @@ export class RoundManager {
     const slot = { index, count: params.count, seconds: params.seconds, ...(index === 0 ? { intro: this.intro(live) } : {}) };
     const ttlMs = (params.seconds + 60) * 1000;
     const msg = roundQuestionMessage(q, lang, slot, drawn.images, (c) => live.ctx.action(ROUND_PICK_ACTION, { r: live.id, i: index, c }, { ttlMs }));
-    const cur: LiveQuestion = { index, q, msg, ref: undefined, open: false, cancelTimer: undefined, answered: 0, right: 0, resultPosted: false };
+    const cur: LiveQuestion = { index, q, msg, ref: undefined, open: false, cancelTimer: undefined, answered: 0, right: 0, resultPosted: false, countPending: false };
     live.current = cur;
     if (drawn.failure !== undefined) {
       // Without its picture the question cannot be answered: say so, and go on.
@@ -408,6 +419,29 @@ export class RoundManager {
     if (cur?.ref) await this.closeMessage(live, cur);
     await this.post(live, this.finalText(live, 'stopped', reason));
     live.state = 'done';
+  }
+
+  /**
+   * Where each answer is told privately (Discord, the local chat), the public question shows how
+   * many have answered, so the class sees the round move without seeing who chose what. Edits
+   * are merged: at most one every COUNT_EDIT_MS, however many answer at once. Native polls count
+   * by themselves, and doors without private replies keep their edits for the results.
+   */
+  private showCount(live: LiveRound): void {
+    const cur = live.current;
+    const caps = live.ctx.replier.caps;
+    if (!cur?.ref || cur.countPending || !caps.ephemeral || (cur.msg.poll && caps.nativeQuizPolls)) return;
+    cur.countPending = true;
+    this.runtime.setTimeout(async () => {
+      cur.countPending = false;
+      if (!cur.open || live.current !== cur || !cur.ref) return;
+      const note = say(live.lang, ROUND.answeredSoFar, { n: cur.answered });
+      try {
+        await live.ctx.edit(cur.ref, { ...withNote(cur.msg, note), poll: undefined });
+      } catch (e) {
+        this.services.log.warn({ err: e instanceof Error ? e.message : String(e), round: live.id }, 'updating the answer count failed');
+      }
+    }, COUNT_EDIT_MS);
   }
 
   /** Takes the buttons off a closed question (a native poll is stopped instead). */

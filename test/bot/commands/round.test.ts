@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { roundBaseSeed, roundQuestion } from '../../../src/bot/rounds/round-manager.js';
 import { keyText, TOPIC_IDS, type Difficulty, type TopicId } from '../../../src/quiz/index.js';
 import { DEFAULT_CHAT_SETTINGS, chatKey, userKey } from '../../../src/store/types.js';
+import { toPlainText } from '../../../src/bot/rich-text.js';
 import { HARNESS_EPOCH, type Harness, type Sent } from '../harness.js';
 import { idIn, playHarness, questionOf, rightAnswer, wrongAnswer } from '../rounds/play-helpers.js';
 
@@ -129,7 +130,9 @@ describe('/round', () => {
 
     await h.clock.advance(20_000);
     expect(qm.message.buttons).toEqual([]);
-    expect(qm.versions).toHaveLength(2);
+    // Sent, one merged "Answers so far: 30" edit, closed: 30 presses never mean 30 edits.
+    expect(qm.versions).toHaveLength(3);
+    expect(toPlainText(qm.versions[1]!.text)).toContain('Answers so far: 30');
     const final = h.last(g)!;
     expect(final.text).toContain('Right: 10 of 30.');
     expect(final.text).toContain('🏁 The round is over: 1\u00a0question.');
@@ -220,5 +223,26 @@ describe('/round', () => {
     expect(h.calls.closePoll.map((ref) => ref.id)).toEqual([qm.id]);
     expect(qm.versions).toHaveLength(1);
     expect(h.store.attempts.forChat(chatKey('local', g.id)).map((a) => [a.user, a.correct, a.roundId])).toEqual([[userKey('local', 'a'), true, 1]]);
+  });
+});
+
+describe('/round on a door with private replies', () => {
+  it('shows on the question how many have answered, merged into one edit, and keeps the buttons', async () => {
+    h = await playHarness({ caps: { ephemeral: true } });
+    const g = h.group('gc');
+    const { topic, difficulty } = choiceRound(g.id);
+    const students = ['a', 'b', 'c'].map((id) => h!.user(id, `Student ${id}`, 'en'));
+    await h.command(`/settings difficulty ${difficulty}`, { user: students[0]!, chat: g, admin: true });
+    await h.command(`/round ${topic} 1 30`, { user: students[0]!, chat: g });
+    const qm = publicIn(h, g.id).find((s) => s.message.buttons && s.message.buttons.length > 0)!;
+    const q = questionOf(qm);
+    if (q.answer.kind !== 'choice') throw new Error('expected a choice question');
+    for (const s of students) await h.press(qm.message.buttons!.flat()[0]!.id, { user: s, chat: g });
+    expect(qm.versions).toHaveLength(1);
+    await h.clock.advance(2000);
+    // Three answers, one edit: the count under the text, the buttons still there.
+    expect(qm.versions).toHaveLength(2);
+    expect(qm.text).toContain('Answers so far: 3');
+    expect(qm.message.buttons?.flat().length).toBe(q.answer.choices.length);
   });
 });

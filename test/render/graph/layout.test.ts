@@ -123,4 +123,13 @@ describe('labels', () => {
     expect(nodeText({ id: 0, op: 'pow', param: 2, value: 0, grad: 0, inputs: [] })).toBe('^2');
     expect(nodeText({ id: 0, op: 'tanh', value: 0, grad: 0, inputs: [] })).toBe('tanh');
   });
+
+  it('writes Russian numbers with a decimal comma, as long as the English ones', () => {
+    expect(formatNumber(-0.19661193324148185, 'ru')).toBe('−0,1966');
+    expect(formatNumber(-1.5e-7, 'ru')).toBe('−1,50e−7');
+    expect(formatNumber(2, 'ru')).toBe('2');
+    expect(nodeText({ id: 0, op: 'const', value: 0.5, grad: 0, inputs: [] }, 'ru')).toBe('0,5');
+    expect(nodeText({ id: 0, op: 'pow', param: 0.5, value: 0, grad: 0, inputs: [] }, 'ru')).toBe('^0,5');
+    for (const v of [-0.1966, 1.368, 123456789, -1.5e-7]) expect(formatNumber(v, 'ru').length).toBe(formatNumber(v).length);
+  });
 });
