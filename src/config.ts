@@ -15,8 +15,10 @@ const schema = z.object({
   GRADBOT_WORKERS: intInRange(1, 64).optional(),
   GRADBOT_JOB_TIMEOUT_S: intInRange(1, 3600).default(60),
   GRADBOT_WORKER_MEMORY_MB: intInRange(64, 16384).default(512),
+  GRADBOT_QUEUE_MAX: intInRange(1, 100_000).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_PATH: z.string().min(1).optional(),
+  DATABASE_SYNC: z.enum(['normal', 'full']).default('normal'),
   GRADBOT_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
   LOCAL_CHAT: z.enum(['0', '1']).optional(),
   LOCAL_HOST: z.string().min(1).default('127.0.0.1'),
@@ -34,7 +36,7 @@ const schema = z.object({
   DISCORD_API_BASE: z.string().url().optional(),
   HEALTH_PORT: intInRange(0, 65535).default(8788),
   RATE_USER_PER_MIN: intInRange(1, 10_000).default(20),
-  RATE_CHAT_PER_MIN: intInRange(1, 100_000).default(120),
+  RATE_CHAT_PER_MIN: intInRange(1, 100_000).default(600),
 });
 
 /** The validated configuration. */
@@ -45,9 +47,16 @@ export interface Config {
   workers: number | undefined;
   jobTimeoutMs: number;
   workerMemoryMb: number;
+  /** Jobs that may wait for a worker before new ones are refused ("the queue is full"). */
+  queueMax: number;
   logLevel: string;
   /** SQLite file (default <dataDir>/gradbot.db). */
   databasePath: string;
+  /**
+   * 'normal' (default): a committed answer survives the process being killed (WAL); 'full' also
+   * survives a power cut, at the cost of a disk sync per answer on the chat thread.
+   */
+  databaseSync: 'normal' | 'full';
   /** Largest upload (CSV, name list) in bytes. */
   uploadMaxBytes: number;
   local: {
@@ -106,8 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
     workers: c.GRADBOT_WORKERS,
     jobTimeoutMs: c.GRADBOT_JOB_TIMEOUT_S * 1000,
     workerMemoryMb: c.GRADBOT_WORKER_MEMORY_MB,
+    queueMax: c.GRADBOT_QUEUE_MAX,
     logLevel: c.LOG_LEVEL,
     databasePath: c.DATABASE_PATH ?? join(c.GRADBOT_DATA_DIR, 'gradbot.db'),
+    databaseSync: c.DATABASE_SYNC,
     uploadMaxBytes: Math.round(c.GRADBOT_UPLOAD_MAX_MB * 1024 * 1024),
     local: { enabled: localEnabled, host: c.LOCAL_HOST, port: c.LOCAL_PORT, accessCode: c.LOCAL_ACCESS_CODE },
     telegram,

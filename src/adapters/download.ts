@@ -9,13 +9,18 @@ import { formatBytes } from '../data/limits.js';
 export const downloadMessages = defineMessages('upload', {
   too_large: {
     en: 'The file is larger than the limit of {limit}. Send a smaller file (fewer rows or columns).',
-    ru: 'Файл больше допустимых {limit}. Пришлите файл поменьше (меньше строк или столбцов).',
+    ru: 'Файл больше допустимых {limit_ru}. Пришлите файл поменьше (меньше строк или столбцов).',
   },
   failed: {
     en: 'The file could not be downloaded ({detail}). Please send it again.',
     ru: 'Не удалось скачать файл ({detail}). Пришлите его ещё раз.',
   },
 });
+
+/** `upload.too_large` with the limit in each language's units (10 MB / 10 МБ). */
+export function tooLarge(maxBytes: number): ReturnType<typeof downloadMessages.error> {
+  return downloadMessages.error('too_large', { limit: formatBytes(maxBytes, 'en'), limit_ru: formatBytes(maxBytes, 'ru') });
+}
 
 /** Fetches `url` and returns at most `maxBytes` bytes, or throws `upload.too_large` / `upload.failed`. */
 export async function fetchCapped(url: string, maxBytes: number, init: RequestInit = {}): Promise<Uint8Array> {
@@ -32,7 +37,7 @@ export async function fetchCapped(url: string, maxBytes: number, init: RequestIn
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body.cancel();
-    throw downloadMessages.error('too_large', { limit: formatBytes(maxBytes) });
+    throw tooLarge(maxBytes);
   }
   return readCapped(res.body, maxBytes);
 }
@@ -48,7 +53,7 @@ export async function readCapped(stream: ReadableStream<Uint8Array>, maxBytes: n
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw downloadMessages.error('too_large', { limit: formatBytes(maxBytes) });
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }

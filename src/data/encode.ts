@@ -154,8 +154,8 @@ export class Preprocessor {
 
   /**
    * Reads one row typed by a student for `predict`: values in the order of the kept feature
-   * columns, separated by commas (or semicolons, tabs, |); quotes allowed. Empty or NA values
-   * are filled like missing cells. Numbers may use a decimal comma when the separator is not
+   * columns, separated by commas (or semicolons, tabs, |, or only spaces); quotes allowed.
+   * Empty or NA values are filled like missing cells. Numbers may use a decimal comma when the separator is not
    * a comma.
    */
   parseRow(line: string): FeatureValue[] {
@@ -172,6 +172,13 @@ export class Preprocessor {
         delimiter = d;
       }
       if (split.length === n) break;
+    }
+    // No separator at all but one value per column between spaces ("5.1 3.5 1.4 0.2"): the
+    // spaces separate, as in the chat doors' /predict.
+    const bySpace = line.trim().split(/\s+/);
+    if (cells.length !== n && cells.length === 1 && bySpace.length === n && !/[;\t|,"]/.test(line)) {
+      cells = bySpace;
+      delimiter = ' ';
     }
     if (cells.length !== n) throw msg.error('predict_wrong_count', { expected: n, got: typedValueCount(line), names });
     return this.columns.map((c, j) => {

@@ -9,6 +9,12 @@ import type { JobModule } from './types.js';
 /** One registry entry: a job kind and the lazy import of its handler module. */
 export interface HandlerEntry<K extends JobKind = JobKind> {
   readonly id: K;
+  /**
+   * Runs for seconds, not milliseconds (training). The pool keeps one thread free of long jobs
+   * and starts short ones (pictures, sampling) first, so a class's charts never wait behind a
+   * class's trainings.
+   */
+  readonly long?: boolean;
   load(): Promise<JobModule<JobKinds[K]>>;
 }
 
@@ -18,8 +24,8 @@ export type AnyHandlerEntry = { [K in JobKind]: HandlerEntry<K> }[JobKind];
 /** Every production job kind. Adding one: an entry here and its types in ./kinds.ts. */
 export const JOB_HANDLERS: readonly AnyHandlerEntry[] = Object.freeze([
   { id: 'render', load: () => import('../render/render-job.js') },
-  { id: 'train', load: () => import('../training/train-job.js') },
-  { id: 'charlm', load: () => import('../spells/charlm-job.js') },
+  { id: 'train', long: true, load: () => import('../training/train-job.js') },
+  { id: 'charlm', long: true, load: () => import('../spells/charlm-job.js') },
   { id: 'charlm-sample', load: () => import('../spells/charlm-sample-job.js') },
   { id: 'charlm-game', load: () => import('../spells/charlm-game-job.js') },
 ] satisfies AnyHandlerEntry[]);

@@ -20,7 +20,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Config } from '../config.js';
 import { defineMessages, truncateQuote, UserInputError } from '../core/errors.js';
-import { isJobKind } from './handlers.js';
+import { HANDLERS_BY_KIND, isJobKind } from './handlers.js';
 import type { JobKinds, KindMap } from './kinds.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
 
@@ -35,8 +35,8 @@ export const jobMessages = defineMessages('job', {
     ru: 'Заданию не хватило памяти (предел {mb} МБ), оно остановлено. Попробуйте файл или сеть поменьше.',
   },
   crashed: {
-    en: 'The job stopped unexpectedly ({detail}). Other jobs are not affected; try again, and report a bug if it repeats.',
-    ru: 'Задание неожиданно прервалось ({detail}). Другие задания не пострадали; попробуйте ещё раз, а если повторится, сообщите об ошибке.',
+    en: 'The job stopped unexpectedly. Other jobs are not affected; try again, and report a bug if it repeats.',
+    ru: 'Задание неожиданно прервалось. Другие задания не пострадали; попробуйте ещё раз, а если повторится, сообщите об ошибке.',
   },
   queue_full: {
     en: 'The queue is full ({max} jobs are waiting). Please try again in a minute.',
@@ -58,6 +58,8 @@ export interface PoolOptions {
   threads?: number;
   /** Threads kept alive when idle (default 0: the CLI should not pay for idle workers). */
   minThreads?: number;
+  /** Each thread loads every handler module when it starts, not on its first job. */
+  preload?: boolean;
   /** Old-generation heap limit of each worker in MB (default 512). */
   memoryMb?: number;
   /** Jobs that may wait; one more is rejected with `job.queue_full` (default 32). */
@@ -71,17 +73,25 @@ export interface PoolOptions {
    * are the pool's type argument: `createPool<MyKinds>({ extraHandlers: { echo: url } })`.
    */
   extraHandlers?: Record<string, string>;
+  /** Extra kinds that count as long jobs (production kinds say so in ./handlers.ts). */
+  longKinds?: readonly string[];
 }
 
 /**
  * The pool's options from the configuration: GRADBOT_WORKERS threads (one per core when
  * unset), GRADBOT_JOB_TIMEOUT_S per job, GRADBOT_WORKER_MEMORY_MB per worker.
  */
-export function poolOptionsFrom(config: Pick<Config, 'workers' | 'jobTimeoutMs' | 'workerMemoryMb'>): PoolOptions {
+export function poolOptionsFrom(config: Pick<Config, 'workers' | 'jobTimeoutMs' | 'workerMemoryMb' | 'queueMax'>): PoolOptions {
+  const threads = config.workers ?? availableParallelism();
   return {
-    threads: config.workers ?? availableParallelism(),
+    threads,
+    // The bot keeps its threads, with every handler loaded, from the start: a class's first
+    // pictures must not wait for threads to start and modules to load (seconds under load).
+    minThreads: threads,
+    preload: true,
     timeoutMs: config.jobTimeoutMs,
     memoryMb: config.workerMemoryMb,
+    maxQueue: config.queueMax,
   };
 }
 
@@ -158,6 +168,7 @@ export function createPool<Extra extends KindMap<Extra> = Record<never, never>>(
     // another folder would otherwise find no tsx, and every job would fail.
     execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : undefined,
     minThreads: Math.min(options.minThreads ?? 0, threads),
+    workerData: { preload: options.preload === true },
     maxThreads: threads,
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: memoryMb },
@@ -182,10 +193,21 @@ export function createPool<Extra extends KindMap<Extra> = Record<never, never>>(
     });
   }
 
-  /** Starts waiting jobs while threads are free, skipping users who already have one running. */
+  /** Long jobs (training) may hold all threads but one, so a picture always finds a thread soon. */
+  const maxLong = Math.max(1, threads - 1);
+  let runningLong = 0;
+  const longKinds = new Set(options.longKinds ?? []);
+  const isLong = (job: Job): boolean => HANDLERS_BY_KIND.get(job.kind)?.long === true || longKinds.has(job.kind);
+
+  /**
+   * Starts waiting jobs while threads are free: short jobs first (in arrival order), then long
+   * ones while fewer than `maxLong` run; a user with a job running waits for it.
+   */
   function pump(): void {
     while (running < threads) {
-      const i = queue.findIndex((j) => !busyUsers.has(j.user));
+      const ready = (j: Job) => !busyUsers.has(j.user) && (!isLong(j) || runningLong < maxLong);
+      let i = queue.findIndex((j) => ready(j) && !isLong(j));
+      if (i < 0) i = queue.findIndex(ready);
       if (i < 0) break;
       const [job] = queue.splice(i, 1);
       if (job) start(job);
@@ -203,11 +225,15 @@ export function createPool<Extra extends KindMap<Extra> = Record<never, never>>(
     if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(text)) {
       return jobMessages.error('out_of_memory', { mb: memoryMb });
     }
+    // The worker's own words (English, internal) stay out of the student's message; the
+    // code still tells the job failed this way.
     return jobMessages.error('crashed', { detail: truncateQuote(text.split('\n')[0] ?? text, 100) });
   }
 
   function start(job: Job): void {
     running++;
+    const long = isLong(job);
+    if (long) runningLong++;
     active.add(job);
     busyUsers.add(job.user);
     const ac = new AbortController();
@@ -233,6 +259,7 @@ export function createPool<Extra extends KindMap<Extra> = Record<never, never>>(
       port1.close();
       job.detachSignal();
       running--;
+      if (long) runningLong--;
       active.delete(job);
       busyUsers.delete(job.user);
       if (ok) job.resolve(value);

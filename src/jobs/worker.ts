@@ -8,9 +8,9 @@
  * piscina clones it to the main thread.
  */
 import { getPriority, setPriority } from 'node:os';
-import { isMainThread, type MessagePort } from 'node:worker_threads';
+import { isMainThread, workerData, type MessagePort } from 'node:worker_threads';
 import { isUserInputError, type LocalizedMessage } from '../core/errors.js';
-import { HANDLERS_BY_KIND } from './handlers.js';
+import { HANDLERS_BY_KIND, JOB_HANDLERS } from './handlers.js';
 import type { JobModule } from './types.js';
 
 /**
@@ -101,6 +101,18 @@ export function throttle(send: (p: unknown) => void, intervalMs: number, now: ()
       pending = null;
     },
   };
+}
+
+/**
+ * The bot's pool asks each thread to load every handler when it starts (`preload`), so the
+ * first chart of a class costs a render, not a module load. A module that fails to load here
+ * is loaded (and its error reported) again by the job that needs it.
+ */
+if (!isMainThread && (workerData as { preload?: unknown } | null)?.preload === true) {
+  void (async () => {
+    await ensureTypeScriptImports();
+    await Promise.allSettled(JOB_HANDLERS.map((h) => h.load()));
+  })();
 }
 
 /** Runs one job inside a worker thread. */

@@ -20,3 +20,13 @@ export function localizeNumberText(s: string, lang: Lang): string {
 export function chartLocale(lang: Lang): string {
   return lang === 'ru' ? 'ru-RU' : 'en-US';
 }
+
+/**
+ * A formula from the activation registry as the language writes it. Russian: decimal commas,
+ * and then "; " between arguments and cases so a decimal comma never reads as a separator
+ * (max(0.01x, x) -> max(0,01x; x)); formulas without decimals stay as they are.
+ */
+export function formulaText(text: string, lang: Lang): string {
+  if (lang !== 'ru' || !/\d\.\d/.test(text)) return text;
+  return text.replace(/,\s*/g, '; ').replace(/(\d)\.(\d)/g, '$1,$2');
+}

@@ -172,7 +172,7 @@ export function summaryParts(r: TrainResult, lang: Lang, extraLines: readonly st
   head.push(r.task === 'classification' ? t('task_classification', lang, { target: r.target, k: r.classes?.length ?? 0 }) : t('task_regression', lang, { target: r.target }));
   head.push(t('data', lang, { rows: r.rows, features: r.features, inputs: r.inputs.length, train: r.split.train, val: r.split.validation, test: r.split.test }));
   const sizes = [r.inputs.length, ...o.hidden, r.task === 'classification' ? (r.classes?.length ?? 0) : 1].join('-');
-  const optimizer = OPTIMIZER_NAMES[o.optimizer as OptimizerName] ?? o.optimizer;
+  const optimizer = OPTIMIZER_NAMES[o.optimizer];
   head.push(t('network', lang, { sizes, activation: activationShortName(o.activation, lang), optimizer, lr: n(o.lr) }));
   head.push(t(`stopped_${r.stopReason}`, lang, { epochs: r.epochs, best: r.bestEpoch, patience: o.patience }));
 

@@ -48,8 +48,12 @@ describe('gradbot train', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/эпоха \d+\/15/);
     expect(r.out).toContain('Регрессия «y»');
-    expect(r.out).toMatch(/r2/);
+    expect(r.err).toMatch(/ошибка \(обучение\) \d+,\d+/);
+    expect(r.out).toMatch(/^часть +MSE +MAE +R²$/m);
+    expect(r.out).toMatch(/^Сеть: 5-8-1, ReLU, Adam, шаг обучения 0,003$/m);
     expect(r.out).toContain('Базовая модель');
+    // Russian numbers: decimal commas only.
+    expect(r.out).not.toMatch(/\d\.\d/);
   }, 30_000);
 
   it('exits with 2 and a JSON error for bad input', async () => {

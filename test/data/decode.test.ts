@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { codeOf } from '../error-code.js';
+import { renderMessage } from '../../src/core/errors.js';
 import { decodeBytes } from '../../src/data/decode.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -29,6 +30,11 @@ describe('decodeBytes', () => {
     expect(d.text).toBe(text);
     expect(d.encoding).toBe('windows-1251');
     expect(d.warnings.map((w) => w.code)).toEqual(['csv.guessed_encoding']);
+    const [w] = d.warnings;
+    expect(renderMessage(w!, 'ru')).toBe('Файл не в UTF-8: похоже на Windows-1251 (кириллица), так он и прочитан. Если названия столбцов выглядят странно, сохраните его как «CSV UTF-8».');
+    expect(renderMessage(w!, 'en')).toBe('The file is not UTF-8; it was read as Windows-1251 (Cyrillic) (a guess). If the column names look wrong, save it as "CSV UTF-8".');
+    // Still plain data: it crosses a worker boundary and renders the same afterwards.
+    expect(renderMessage(structuredClone(w!), 'ru')).toBe(renderMessage(w!, 'ru'));
   });
 
   it('tells KOI8-R and CP866 from Windows-1251 by letter frequencies', () => {

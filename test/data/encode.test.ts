@@ -103,6 +103,29 @@ describe('Preprocessor', () => {
       expect(p.transformRow(row)[1]).toBe(0);
     });
 
+    it('counts the values a student typed with the separator they used', () => {
+      const got = (line: string) => {
+        try {
+          p.parseRow(line);
+        } catch (e) {
+          return (e as { code: string; params: { got: number; expected: number } });
+        }
+        return undefined;
+      };
+      // Semicolons: two values, not one that lacks a comma.
+      expect(got('1;2')).toMatchObject({ code: 'csv.predict_wrong_count', params: { expected: 3, got: 2 } });
+      expect(got('1;Kazan;2;3')?.params.got).toBe(4);
+      expect(got('1,2')?.params.got).toBe(2);
+      // Only spaces between them: still counted as values.
+      expect(got('25 Moscow')?.params.got).toBe(2);
+      expect(got('25')?.params.got).toBe(1);
+    });
+
+    it('reads values separated only by spaces, as the chat doors do', () => {
+      expect(p.parseRow('25 Moscow 150.5')).toEqual([25, 'Moscow', 150.5]);
+      expect(p.parseRow('  25   Kazan 1e3 ')).toEqual([25, 'Kazan', 1000]);
+    });
+
     it('says what is wrong with a bad row', () => {
       expect(codeOf(() => p.parseRow(''))).toBe('csv.predict_empty');
       expect(codeOf(() => p.parseRow('1,2'))).toBe('csv.predict_wrong_count');

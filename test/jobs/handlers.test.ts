@@ -28,7 +28,8 @@ describe('the job-handler registry', () => {
 describe('poolOptionsFrom', () => {
   it('takes threads, time limit and memory from the configuration', () => {
     const config = loadConfig({ GRADBOT_WORKERS: '3', GRADBOT_JOB_TIMEOUT_S: '7', GRADBOT_WORKER_MEMORY_MB: '256' });
-    expect(poolOptionsFrom(config)).toEqual({ threads: 3, timeoutMs: 7000, memoryMb: 256 });
+    expect(poolOptionsFrom(config)).toEqual({ threads: 3, minThreads: 3, preload: true, timeoutMs: 7000, memoryMb: 256, maxQueue: 200 });
+    expect(poolOptionsFrom(loadConfig({ GRADBOT_QUEUE_MAX: '50' })).maxQueue).toBe(50);
   });
 
   it('uses one thread per core when GRADBOT_WORKERS is not set', () => {

@@ -66,7 +66,9 @@ describe('worker pool', () => {
     expect(oom.message).toContain('64 MB');
     expect(exit.code).toBe('job.crashed');
     expect(thrown.code).toBe('job.crashed');
-    expect(thrown.message).toContain('boom from the fixture');
+    // The worker's own (English) words stay out of the student's text; the detail is kept as data.
+    expect(thrown.message).not.toContain('boom from the fixture');
+    expect(String(thrown.params.detail)).toContain('boom from the fixture');
     const r = await pool.run('test', { mode: 'echo', value: 'still alive' });
     expect(r.echoed).toBe('still alive');
   }, 30_000);
@@ -151,4 +153,26 @@ describe('closing the pool', () => {
     expect((await waiting).code).toBe('job.closed');
     expect((await failureOf(small.run('test', { mode: 'echo' }))).code).toBe('job.closed');
   });
+});
+
+describe('short jobs first', () => {
+  it('keeps one thread free of long jobs, so a picture never waits behind two trainings', async () => {
+    type Kinds = TestKinds & { long: TestKinds['test'] };
+    const p = createPool<Kinds>({ threads: 2, longKinds: ['long'], extraHandlers: { test: fixture, long: fixture } });
+    try {
+      const t0 = Date.now();
+      const done: Record<string, number> = {};
+      const track = (name: string, job: Promise<unknown>) => job.then(() => (done[name] = Date.now() - t0));
+      const first = track('long1', p.run('long', { mode: 'sleep', ms: 1500 }, { userId: 'a' }));
+      const second = track('long2', p.run('long', { mode: 'sleep', ms: 1500 }, { userId: 'b' }));
+      // Queued behind both trainings, but it gets the thread the second training may not take.
+      const picture = track('short', p.run('test', { mode: 'echo', value: 1 }, { userId: 'c' }));
+      await Promise.all([first, second, picture]);
+      expect(done.short!).toBeLessThan(done.long1!);
+      // The second training started only when the first one ended.
+      expect(done.long2!).toBeGreaterThanOrEqual(done.long1! + 1400);
+    } finally {
+      await p.close();
+    }
+  }, 30_000);
 });

@@ -7,7 +7,7 @@ import type { Attachment, ChatRef, UserRef } from '../../bot/types.js';
 import type { ParsedOptions } from '../../options/types.js';
 import { cleanDisplayName } from '../display-name.js';
 import { formatBytes } from '../../data/limits.js';
-import { downloadMessages, fetchCapped } from '../download.js';
+import { downloadMessages, tooLarge, fetchCapped } from '../download.js';
 
 type AnyInteraction = ChatInputCommandInteraction | ButtonInteraction;
 
@@ -45,7 +45,7 @@ export function optionsOf(i: ChatInputCommandInteraction): { options: ParsedOpti
           ...(a.contentType ? { mime: a.contentType } : {}),
           // The declared size first, as on Telegram: a file over the limit is never fetched.
           download: async (maxBytes) => {
-            if (a.size > maxBytes) throw downloadMessages.error('too_large', { limit: formatBytes(maxBytes) });
+            if (a.size > maxBytes) throw tooLarge(maxBytes);
             return fetchCapped(a.url, maxBytes);
           },
         });

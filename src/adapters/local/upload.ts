@@ -7,7 +7,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Attachment } from '../../bot/types.js';
 import { formatBytes } from '../../data/limits.js';
-import { downloadMessages } from '../download.js';
+import { downloadMessages, tooLarge } from '../download.js';
 import { ApiError } from './api-error.js';
 
 /** The multipart form's parts. */
@@ -97,7 +97,7 @@ export function toAttachment(file: UploadedFile, uploadMaxBytes: number): Attach
     mime: file.mime,
     async download(maxBytes: number): Promise<Uint8Array> {
       if (file.truncated || file.bytes.byteLength > maxBytes) {
-        throw downloadMessages.error('too_large', { limit: formatBytes(Math.min(maxBytes, uploadMaxBytes)) });
+        throw tooLarge(Math.min(maxBytes, uploadMaxBytes));
       }
       return file.bytes.slice();
     },

@@ -12,14 +12,14 @@ import type { Document } from 'grammy/types';
 import type { Attachment } from '../../bot/types.js';
 import { UserInputError } from '../../core/errors.js';
 import { formatBytes } from '../../data/limits.js';
-import { downloadMessages, fetchCapped, readCapped } from '../download.js';
+import { downloadMessages, fetchCapped, readCapped, tooLarge as overLimit } from '../download.js';
 import { PUBLIC_API_DOWNLOAD_BYTES } from './caps.js';
 import { scrubError } from './scrub.js';
 
 /** Telegram's own message for files the public Bot API will not hand to a bot. */
 const publicApiTooLarge = {
   en: 'The file is {size}, and Telegram lets bots download at most {limit}. Send a smaller file (fewer rows or columns); the teacher can lift this limit by running a local Bot API server (TELEGRAM_API_ROOT).',
-  ru: 'Файл весит {size}, а Telegram отдаёт ботам файлы не больше {limit}. Пришлите файл поменьше (меньше строк или столбцов); снять это ограничение преподаватель может, запустив локальный сервер Bot API (TELEGRAM_API_ROOT).',
+  ru: 'Файл весит {size_ru}, а Telegram отдаёт ботам файлы не больше {limit_ru}. Пришлите файл поменьше (меньше строк или столбцов); снять это ограничение преподаватель может, запустив локальный сервер Bot API (TELEGRAM_API_ROOT).',
 };
 
 /** Where and how the door downloads files. */
@@ -35,9 +35,14 @@ export interface DownloadTarget {
 /** The refusal for a file over `maxBytes`, before anything is downloaded. */
 function tooLarge(size: number, maxBytes: number, target: DownloadTarget): UserInputError {
   if (!target.localServer && maxBytes >= PUBLIC_API_DOWNLOAD_BYTES && size > PUBLIC_API_DOWNLOAD_BYTES) {
-    return new UserInputError('upload.too_large', publicApiTooLarge, { size: formatBytes(size), limit: formatBytes(PUBLIC_API_DOWNLOAD_BYTES) });
+    return new UserInputError('upload.too_large', publicApiTooLarge, {
+      size: formatBytes(size, 'en'),
+      limit: formatBytes(PUBLIC_API_DOWNLOAD_BYTES, 'en'),
+      size_ru: formatBytes(size, 'ru'),
+      limit_ru: formatBytes(PUBLIC_API_DOWNLOAD_BYTES, 'ru'),
+    });
   }
-  return downloadMessages.error('too_large', { limit: formatBytes(maxBytes) });
+  return overLimit(maxBytes);
 }
 
 /** Reads at most `maxBytes` of a file on this machine (a local Bot API server's download path). */
@@ -50,7 +55,7 @@ async function readLocalCapped(path: string, maxBytes: number): Promise<Uint8Arr
   }
   try {
     const { size } = await handle.stat();
-    if (size > maxBytes) throw downloadMessages.error('too_large', { limit: formatBytes(maxBytes) });
+    if (size > maxBytes) throw overLimit(maxBytes);
     return await readCapped(handle.readableWebStream() as ReadableStream<Uint8Array>, maxBytes);
   } finally {
     await handle.close();

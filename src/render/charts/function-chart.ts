@@ -6,7 +6,7 @@
  */
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { Lang } from '../../core/errors.js';
-import { chartLocale, pictureNumber } from '../numbers.js';
+import { chartLocale, formulaText, pictureNumber } from '../numbers.js';
 import { anonymousName, type PlotData } from './plot-data.js';
 import { isIsolated } from './sampling.js';
 import { AXIS_COLOUR, colour, EDGE_COLOUR, FONT_SIZES, GRID_COLOUR, t } from './style.js';
@@ -50,7 +50,7 @@ export function plotSubtitle(data: PlotData, hasDerivative: boolean): string[] {
   // An anonymous chart asks which function it is: no formula.
   const act = data.functions.length === 1 && !data.anonymous ? data.functions[0]!.activation : undefined;
   if (act) {
-    const formula = act.formula.text;
+    const formula = formulaText(act.formula.text, data.lang);
     lines.push(...wrapFormula(/^f\(x\)\s*=/.test(formula) ? formula : `f(x) = ${formula}`));
   }
   // Which line is which matters only when f' is drawn too; the legend names a lone f.

@@ -67,7 +67,7 @@ describe('the door at its edges', () => {
     expect(err.render('en')).toBe(
       'The file is 25 MB, and Telegram lets bots download at most 20 MB. Send a smaller file (fewer rows or columns); the teacher can lift this limit by running a local Bot API server (TELEGRAM_API_ROOT).',
     );
-    expect(err.render('ru')).toContain('не больше 20 MB');
+    expect(err.render('ru')).toContain('не больше 20\u00a0МБ');
     expect(fake.callsOf('getFile')).toHaveLength(0);
     // The same file through a local Bot API server is fetched.
     const local = documentAttachment({ ...doc, file_size: 4 }, { api, token: TOKEN, apiRoot: fake.apiRoot, localServer: true });

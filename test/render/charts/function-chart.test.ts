@@ -39,6 +39,12 @@ describe('functionChartConfig', () => {
     expect(plotTitle(buildPlotData(['x^3 - 2*x'], { parse: parseExpression }))[0]).toBe('f(x) = x^3 - 2*x');
   });
 
+  it('writes the decimals of a formula with a comma on a Russian chart', () => {
+    const leaky = getActivation('leaky_relu');
+    expect(plotSubtitle(buildPlotData(['leaky_relu'], { lang: 'ru' }), true)[0]).toBe('f(x) = x (x > 0); 0,01·x (x ≤ 0)');
+    expect(plotSubtitle(buildPlotData(['leaky_relu'], { lang: 'en' }), true)[0]).toBe(leaky.formula.text);
+  });
+
   it('wraps a long piecewise formula between its cases', () => {
     const long = 'f(x) = 1 (x > 2); x − x²/4 (0 ≤ x ≤ 2); x + x²/4 (−2 ≤ x < 0); −1 (x < −2)';
     const lines = wrapFormula(long, 50);

@@ -38,8 +38,8 @@ describe('lossChartConfig', () => {
     const cfg = lossChartConfig({ train: [1, 0.1, 0, 0.001], logScale: true }, 'en');
     expect(cfg.options!.scales!.y!.type).toBe('logarithmic');
     expect(cfg.data.datasets[0]!.data.map((p) => p.y)).toEqual([1, 0.1, null, 0.001]);
-    expect(['1', '2', '5', '0.2', '0.05']).toEqual([1, 2, 5, 0.2, 0.05].map(logTickLabel));
-    expect([3, 0.7, 40, 1.5, 0.15].map(logTickLabel)).toEqual(['', '', '', '', '']);
+    expect(['1', '2', '5', '0.2', '0.05']).toEqual([1, 2, 5, 0.2, 0.05].map((v) => logTickLabel(v)));
+    expect([3, 0.7, 40, 1.5, 0.15].map((v) => logTickLabel(v))).toEqual(['', '', '', '', '']);
   });
 
   it('keeps one early spike from flattening the curve', () => {
