@@ -14,7 +14,7 @@ import type { RunningLocalDoor } from '../../src/adapters/local/index.js';
 import { main as cli } from '../../src/cli.js';
 import { formatTemplate } from '../../src/core/errors.js';
 import { csvMessages } from '../../src/data/index.js';
-import { downloadMessages } from '../../src/adapters/download.js';
+import { tooLarge } from '../../src/adapters/download.js';
 import { sizeText } from '../../src/bot/features/say.js';
 import { formatBytes } from '../../src/data/limits.js';
 import { ChatFeed, type From } from '../../src/loadtest/chat-client.js';
@@ -118,7 +118,7 @@ function dcContent(call: RestCall): string {
 /** The refusal of a declared size, as the bot words it for /train (sizes in the chat's units). */
 const declaredTooLarge = (bytes: number) => formatTemplate(csvMessages.texts.file_too_large.ru, { size: sizeText(bytes, 'ru'), limit: sizeText(LIMIT, 'ru') });
 /** The refusal of a download that passed the limit (the doors' shared download helper). */
-const downloadTooLarge = formatTemplate(downloadMessages.texts.too_large.ru, { limit: formatBytes(LIMIT) });
+const downloadTooLarge = tooLarge(LIMIT).render('ru');
 
 describe('upload sizes', () => {
   it('Telegram: a declared size over the limit is refused before getFile', async () => {
