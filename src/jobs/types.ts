@@ -27,4 +27,6 @@ export type JobHandler<P = unknown, R = unknown, G = unknown> = (payload: P, pro
 /** A module that handles one kind of job. */
 export interface JobModule<S extends JobShape = JobShape> {
   handle: JobHandler<S['payload'], S['result'], S['progress']>;
+  /** Loads what the first job would load (fonts, chart code), when the pool preloads threads. */
+  warm?(): Promise<void>;
 }

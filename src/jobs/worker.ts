@@ -111,7 +111,7 @@ export function throttle(send: (p: unknown) => void, intervalMs: number, now: ()
 if (!isMainThread && (workerData as { preload?: unknown } | null)?.preload === true) {
   void (async () => {
     await ensureTypeScriptImports();
-    await Promise.allSettled(JOB_HANDLERS.map((h) => h.load()));
+    await Promise.allSettled(JOB_HANDLERS.map(async (h) => (await h.load()).warm?.()));
   })();
 }
 
