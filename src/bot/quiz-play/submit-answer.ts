@@ -95,7 +95,9 @@ export async function submitAnswer(ctx: BaseContext, input: AnswerInput): Promis
 
   const text: RichText = [`${r.correct ? RIGHT_MARK : WRONG_MARK} `];
   if (group) text.push(b(ctx.user.name), ': ');
-  text.push(r.feedback[ctx.lang]);
+  // A right answer says "Correct!" here and its points once, in the count line below (the quiz's
+  // own feedback would name the score a second time).
+  text.push(r.correct ? PLAY.correct[ctx.lang] : r.feedback[ctx.lang]);
   const line = countLine(ctx, { correct: r.correct, counted, score, group, closedBefore });
   if (line !== '') text.push('\n', line);
   if (!group && !r.correct && !closedBefore) text.push('\n', say(ctx.lang, PLAY.nextTryCost, { cost: cost(ctx.lang, PENALTY.wrongTry) }));
@@ -107,7 +109,8 @@ export async function submitAnswer(ctx: BaseContext, input: AnswerInput): Promis
 
 function countLine(ctx: BaseContext, o: { correct: boolean; counted: boolean; score: number; group: boolean; closedBefore: boolean }): string {
   const lang = ctx.lang;
-  if (o.counted) return o.correct ? say(lang, PLAY.countedPoints, { points: points(lang, o.score) }) : say(lang, PLAY.countedZero, { points: points(lang, 0) });
+  if (o.counted && o.correct) return say(lang, o.score < 1 ? PLAY.countedReduced : PLAY.countedPoints, { points: points(lang, o.score) });
+  if (o.counted) return say(lang, PLAY.countedZero, { points: points(lang, 0) });
   if (o.group) return PLAY.notCountedNotFirst[lang];
   if (o.closedBefore || o.correct) return PLAY.notCountedClosed[lang];
   // A wrong try in a private chat: not counted, the next right answer still can be.

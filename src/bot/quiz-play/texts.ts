@@ -62,6 +62,8 @@ export const PLAY = {
     ru: 'Следующая попытка: {cost}. /hint — подсказка, /giveup — решение.',
   },
   countedPoints: { en: 'Counted: +{points}.', ru: 'В зачёт: +{points}.' },
+  countedReduced: { en: 'Counted: +{points} (hints and earlier tries cost points).', ru: 'В зачёт: +{points} (подсказки и прошлые попытки снижают балл).' },
+  correct: { en: 'Correct!', ru: 'Верно!' },
   countedZero: { en: 'Your first answer is counted: {points}.', ru: 'Засчитан ваш первый ответ: {points}.' },
   notCountedNotFirst: {
     en: 'Not counted: only each person’s first answer to a question counts.',

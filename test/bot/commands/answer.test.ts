@@ -29,7 +29,9 @@ describe('/answer and answers by reply or plain text', () => {
     expect(h.store.sessions.get(chatKey('local', u.id), userKey('local', u.id))?.wrongTries).toBe(1);
     const right = await h.command(`/answer ${rightAnswer(q)}`, { user: u, chat });
     expect(right.text.startsWith('✅')).toBe(true);
-    expect(right.text).toContain('В зачёт: +0,9\u00a0балла.');
+    // The points are said once, in the count line (not also as the quiz's «Балл 0,9»).
+    expect(right.text).not.toMatch(/Балл \d/);
+    expect(right.text).toContain('В зачёт: +0,9\u00a0балла (подсказки и прошлые попытки снижают балл).');
     expect(right.text).toContain(`Решение вопроса ${q.id}`);
     expect(attemptsIn(h, u.id).map((a) => [a.answer, a.correct, a.counted, a.score])).toEqual([
       [wrongAnswer(q), false, false, 0],

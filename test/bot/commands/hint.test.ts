@@ -26,7 +26,7 @@ describe('/hint', () => {
     expect(none.text).toBe('Подсказок больше нет: показаны все (2). /giveup покажет решение.');
     expect(h.store.sessions.get(chatKey('local', u.id), userKey('local', u.id))?.hintsUsed).toBe(2);
     const r = await h.command(`/answer ${rightAnswer(q)}`, { user: u, chat });
-    expect(r.text).toContain('В зачёт: +0,6\u00a0балла.');
+    expect(r.text).toContain('В зачёт: +0,6\u00a0балла (подсказки и прошлые попытки снижают балл).');
     expect(h.store.attempts.forChat(chatKey('local', u.id)).map((a) => [a.score, a.hintsUsed, a.counted])).toEqual([[0.6, 2, true]]);
   });
 
@@ -51,7 +51,7 @@ describe('/hint', () => {
     // in a group the hint names its question: several are open at once
     expect(hint.text.startsWith('💡 Hint 1 of 2 to gates:17:2 (−0.2\u00a0points): ')).toBe(true);
     const bobRight = await h.command(`/answer ${rightAnswer(q)}`, { user: bob, chat: g });
-    expect(bobRight.text).toContain('Counted: +0.8\u00a0points.');
+    expect(bobRight.text).toContain('Counted: +0.8\u00a0points (hints and earlier tries cost points).');
     const aliceRight = await h.command(`/answer ${rightAnswer(q)}`, { user: alice, chat: g });
     expect(aliceRight.text).toContain('Counted: +1\u00a0point.');
   });

@@ -100,7 +100,7 @@ describe('/quiz', () => {
     expect(wrong.text.startsWith('❌')).toBe(true);
     const right = await h.press(asked.buttons[q.answer.value]!, { user: u, chat });
     expect(right.text.startsWith('✅')).toBe(true);
-    expect(right.text).toContain('Counted: +0.9\u00a0points.');
+    expect(right.text).toContain('Counted: +0.9\u00a0points (hints and earlier tries cost points).');
     expect(right.text).toContain(`Solution of ${q.id}`);
     const questionMsg = asked.sent[asked.sent.length - 1]!;
     expect(questionMsg.message.buttons).toEqual([]);
