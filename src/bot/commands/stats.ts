@@ -2,6 +2,7 @@
  * `/stats`: the caller's own results per topic (answers, right ones, points) over every chat on
  * this door, and the streak of days with a right answer.
  */
+import { isTopicId, TOPICS } from '../../quiz/index.js';
 import { userKey } from '../../store/types.js';
 import type { BotCommand } from '../command.js';
 import { count, t } from '../i18n.js';
@@ -30,7 +31,9 @@ export const command: BotCommand = {
       all += s.attempts;
       right += s.correct;
       points += s.score;
-      out.push('\n', t(lang, 'stats_row', { topic: s.topic, correct: s.correct, answers: s.attempts, points: count(lang, s.score, 'points') }));
+      // The topic's title in the chat's language, with its id for /quiz.
+      const topic = isTopicId(s.topic) ? `${TOPICS[s.topic].title[lang]} (${s.topic})` : s.topic;
+      out.push('\n', t(lang, 'stats_row', { topic, correct: s.correct, answers: s.attempts, points: count(lang, s.score, 'points') }));
     }
     out.push('\n\n', b(t(lang, 'stats_total', { correct: right, answers: all, points: count(lang, points, 'points') })));
     const days = attempts.streak(uk, ctx.services.now());

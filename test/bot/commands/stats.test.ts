@@ -25,8 +25,8 @@ describe('/stats', () => {
     expect(r.text).toBe(
       [
         'Результаты по темам — Аня:',
-        '• backprop: верно 2 из 3, 1,5\u00a0балла',
-        '• gates: верно 1 из 1, 1\u00a0балл',
+        '• Обратное распространение на графе вычислений (backprop): верно 2 из 3, 1,5\u00a0балла',
+        '• Правила гейтов при обратном распространении (gates): верно 1 из 1, 1\u00a0балл',
         '',
         'Всего: верно 3 из 4, 2,5\u00a0балла.',
         'Серия: 3\u00a0дня подряд с верным ответом.',
@@ -43,6 +43,6 @@ describe('/stats', () => {
     seedAttempts(h.store, [{ user: 'u1', name: 'Ann', chat: 'g1', at: HARNESS_EPOCH - 5 * DAY }]);
     const r = await h.command('/stats', { user: h.user('u1', 'Ann', 'en'), chat: h.group('g1') });
     expect(r.text.split('\n').at(-1)).toBe('No streak yet: answer one question right today to start one.');
-    expect(r.text).toContain('• backprop: 1 of 1 right, 1\u00a0point');
+    expect(r.text).toContain('• Backpropagation on a computation graph (backprop): 1 of 1 right, 1\u00a0point');
   });
 });
