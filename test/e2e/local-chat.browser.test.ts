@@ -7,7 +7,7 @@
  * Chromium is required (CI installs it with apt): without it this test fails and says so.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -16,7 +16,6 @@ import { generateQuestion, keyText, parseTopic, type Difficulty } from '../../sr
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..', '..');
-const IRIS = join(ROOT, 'assets', 'datasets', 'iris.csv');
 // The launch flags verified on this kind of machine (SETUP.md, "A real browser").
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -202,6 +201,15 @@ describe('the local web chat in Chromium', { timeout: 40_000 }, () => {
   });
 
   it('/train with an attached CSV shows live progress, then the loss curve', async () => {
+    // Big enough to train for seconds (iris finishes faster than one progress edit): 2,000 rows
+    // of 20 features, two classes by the sign of a sum, values from a fixed formula.
+    const rows = ['f1,f2,f3,f4,f5,f6,f7,f8,f9,f10,f11,f12,f13,f14,f15,f16,f17,f18,f19,f20,label'];
+    for (let r = 0; r < 2000; r++) {
+      const xs = Array.from({ length: 20 }, (_, k) => Math.sin(r * 12.9898 + k * 78.233) * 2);
+      rows.push([...xs.map((x) => x.toFixed(3)), xs[0]! + xs[1]! * xs[2]! > 0 ? 'yes' : 'no'].join(','));
+    }
+    const csv = join(tmp, 'class-data.csv');
+    writeFileSync(csv, rows.join('\n') + '\n');
     // Record every text the message list shows, to catch the progress between its edits.
     // (A string: the test is compiled without the DOM library.)
     await page.evaluate(`(() => {
@@ -210,12 +218,12 @@ describe('the local web chat in Chromium', { timeout: 40_000 }, () => {
         for (const n of document.querySelectorAll('#messages .msg.bot .text')) seen.push(n.textContent || '');
       }).observe(document.getElementById('messages'), { childList: true, subtree: true, characterData: true });
     })()`);
-    await page.locator('#file-input').setInputFiles(IRIS);
-    expect(await page.locator('#file-name').textContent()).toContain('iris.csv');
-    await send('/train');
+    await page.locator('#file-input').setInputFiles(csv);
+    expect(await page.locator('#file-name').textContent()).toContain('class-data.csv');
+    await send('/train hidden:256,256 lr:0.0003');
     await page.locator('#file-bar').waitFor({ state: 'hidden' });
-    await page.locator('#messages .msg.me .files', { hasText: 'iris.csv' }).waitFor();
-    const result = await botMessage(/Classification of "species"/);
+    await page.locator('#messages .msg.me .files', { hasText: 'class-data.csv' }).waitFor();
+    const result = await botMessage(/Classification of "label"/);
     const pictures = result.locator('.images img');
     const alts = await pictures.evaluateAll((ns) => ns.map((n) => (n as unknown as { alt: string }).alt));
     expect(alts.some((a) => /loss/i.test(a))).toBe(true);
