@@ -60,7 +60,8 @@ describe('properties agree with the function', () => {
     // tight: the function comes within 1e-6 of each finite bound
     if (Number.isFinite(lo)) expect(Math.min(...values) - lo).toBeLessThan(1e-6);
     if (Number.isFinite(hi)) expect(hi - Math.max(...values)).toBeLessThan(1e-6);
-    expect(a.range).toBeTruthy();
+    // The text names an interval (or, for a step, the set of its values): brackets around two ends.
+    expect(a.range).toMatch(/^[([{].*,.*[)\]}]$/);
   });
 
   it.each(entries)('%s: zero-centred', (id, a) => {

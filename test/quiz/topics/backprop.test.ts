@@ -140,14 +140,14 @@ describe('texts and pictures name the same nodes', () => {
 describe('typical backprop mistakes', () => {
   it('names the forgotten copy-gate sum', () => {
     const q = questions(3, 300).find((x) => x.mistakes.some((m) => m.tag === 'forgot_copy_sum'))!;
-    expect(q).toBeDefined();
+    expect(q.topic).toBe('backprop');
     const m = q.mistakes.find((x) => x.tag === 'forgot_copy_sum')!;
     expect(checkAnswer(q, String(m.value))).toMatchObject({ correct: false, misconception: 'forgot_copy_sum' });
   });
 
   it('names the max gradient routed to the wrong input', () => {
     const q = questions(3, 300).find((x) => x.mistakes.some((m) => m.tag === 'max_wrong_input'))!;
-    expect(q).toBeDefined();
+    expect(q.topic).toBe('backprop');
     const m = q.mistakes.find((x) => x.tag === 'max_wrong_input')!;
     expect(checkAnswer(q, String(m.value)).misconception).toBe('max_wrong_input');
   });

@@ -49,7 +49,8 @@ describe('topic arithmetic, checked by hand', () => {
       for (let seed = 0; seed < 150; seed++) {
         const q = generateQuestion('memory', seed, difficulty);
         const forgot = q.mistakes.find((m) => m.tag === 'forgot_bias');
-        expect(forgot, q.id).toBeDefined();
+        expect(forgot?.tag, q.id).toBe('forgot_bias');
+        expect(forgot?.value, q.id).not.toBe(q.answer.value);
         const r = checkAnswer(q, String(forgot!.value));
         expect(r.correct, q.id).toBe(false);
         expect(r.misconception).toBe('forgot_bias');

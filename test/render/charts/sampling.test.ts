@@ -60,7 +60,7 @@ describe('breakJumps', () => {
     const range = robustYRange(pts.map((p) => p.y ?? NaN));
     const out = breakJumps(pts, range);
     const gap = out.find((p) => p.y === null);
-    expect(gap).toBeDefined();
+    expect(gap?.y).toBeNull();
     expect(Math.abs(gap!.x)).toBeLessThan(0.05);
   });
 });
