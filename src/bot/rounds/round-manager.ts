@@ -416,7 +416,7 @@ export class RoundManager {
       cur.cancelTimer?.();
     }
     this.finish(live, 'stopped');
-    if (cur?.ref) await this.closeMessage(live, cur);
+    if (cur?.ref) await this.closeMessage(live, cur, ROUND.stoppedNote[live.lang]);
     await this.post(live, this.finalText(live, 'stopped', reason));
     live.state = 'done';
   }
@@ -445,7 +445,7 @@ export class RoundManager {
   }
 
   /** Takes the buttons off a closed question (a native poll is stopped instead). */
-  private async closeMessage(live: LiveRound, cur: LiveQuestion): Promise<void> {
+  private async closeMessage(live: LiveRound, cur: LiveQuestion, note: string = ROUND.closedNote[live.lang]): Promise<void> {
     if (!cur.ref) return;
     const replier = live.ctx.replier;
     try {
@@ -454,7 +454,7 @@ export class RoundManager {
         return;
       }
       if (!cur.msg.buttons || cur.msg.buttons.length === 0) return;
-      const { poll: _poll, ...rest } = closedVersion(cur.msg, ROUND.closedNote[live.lang], replier.caps.maxCaption);
+      const { poll: _poll, ...rest } = closedVersion(cur.msg, note, replier.caps.maxCaption);
       await live.ctx.edit(cur.ref, rest);
     } catch (e) {
       this.services.log.warn({ err: e instanceof Error ? e.message : String(e), round: live.id }, 'closing a round question failed');

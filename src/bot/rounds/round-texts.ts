@@ -29,6 +29,7 @@ export const ROUND = {
     ru: 'Отвечайте: /answer и ответ или ответом на это сообщение.',
   },
   closedNote: { en: '⏱ Time is up.', ru: '⏱ Время вышло.' },
+  stoppedNote: { en: '⏹ The round was stopped.', ru: '⏹ Раунд остановлен.' },
   answeredSoFar: { en: 'Answers so far: {n}', ru: 'Ответов пока: {n}' },
   closedTitle: { en: '⏱ Question {index} of {count}: time is up.', ru: '⏱ Вопрос {index} из {count}: время вышло.' },
   answerWas: { en: 'Answer: {key}', ru: 'Ответ: {key}' },

@@ -246,3 +246,19 @@ describe('/round on a door with private replies', () => {
     expect(qm.message.buttons?.flat().length).toBe(q.answer.choices.length);
   });
 });
+
+describe('/round stop', () => {
+  it('closes the current question as stopped, not as timed out', async () => {
+    h = await playHarness();
+    const alice = h.user('a', 'Alice', 'ru');
+    const g = h.group('g-stop');
+    const { topic, difficulty } = choiceRound(g.id);
+    await h.command(`/settings difficulty ${difficulty}`, { user: alice, chat: g, admin: true });
+    await h.command(`/round ${topic} 2 30`, { user: alice, chat: g });
+    const qm = publicIn(h, g.id).find((s) => s.message.buttons && s.message.buttons.length > 0)!;
+    await h.command('/round stop', { user: alice, chat: g });
+    expect(qm.message.buttons).toEqual([]);
+    expect(qm.text).toContain('⏹ Раунд остановлен.');
+    expect(qm.text).not.toContain('Время вышло');
+  });
+});
