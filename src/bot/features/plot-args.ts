@@ -10,6 +10,7 @@ import { findActivation } from '../../core/activations/index.js';
 import { defineMessages } from '../../core/errors.js';
 import { coerceOption } from '../../options/parse-text.js';
 import { PLOT_FROM_OPTION, PLOT_TO_OPTION } from '../../render/option-specs.js';
+import { splitItems } from '../../render/index.js';
 
 export const plotArgMessages = defineMessages('plot_bot', {
   range_reversed: {
@@ -29,21 +30,9 @@ const NUMBER = /^[+\-\u2212]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$/i;
 /** A text ending like this continues into the next token (`x^2 -`, `relu(`, `a,`). */
 const OPEN_END = /[-+*/^(,\u2212\u00b7×]$/;
 
+/** The render module's top-level comma split (commas inside max(x, 0) stay), without empty items. */
 function splitList(list: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i];
-    if (c === '(' || c === '[') depth++;
-    else if ((c === ')' || c === ']') && depth > 0) depth--;
-    else if (c === ',' && depth === 0) {
-      items.push(list.slice(start, i));
-      start = i + 1;
-    }
-  }
-  items.push(list.slice(start));
-  return items.map((s) => s.trim()).filter((s) => s !== '');
+  return splitItems(list).filter((s) => s !== '');
 }
 
 /**
