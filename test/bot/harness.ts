@@ -29,7 +29,8 @@ import type { BotCommand } from '../../src/bot/command.js';
 import { splitCommandLine } from '../../src/bot/command-line.js';
 import { toPlainText } from '../../src/bot/rich-text.js';
 import type { Scheduler } from '../../src/bot/runtime.js';
-import type { BotServices, Log } from '../../src/bot/services.js';
+import type { BotServices } from '../../src/bot/services.js';
+import { MemoryLog } from '../helpers/memory-log.js';
 import type {
   Attachment,
   Bot,
@@ -109,29 +110,7 @@ export async function settle(turns = 5): Promise<void> {
   for (let k = 0; k < turns; k++) await new Promise<void>((r) => setImmediate(r));
 }
 
-/** A log entry the harness kept. */
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg: string | undefined;
-}
-
-/** A logger that prints nothing and keeps every entry in `entries`. */
-export class MemoryLog implements Log {
-  readonly entries: LogEntry[] = [];
-  debug(obj: object, msg?: string): void {
-    this.entries.push({ level: 'debug', obj, msg });
-  }
-  info(obj: object, msg?: string): void {
-    this.entries.push({ level: 'info', obj, msg });
-  }
-  warn(obj: object, msg?: string): void {
-    this.entries.push({ level: 'warn', obj, msg });
-  }
-  error(obj: object, msg?: string): void {
-    this.entries.push({ level: 'error', obj, msg });
-  }
-}
+export { MemoryLog, type LogEntry } from '../helpers/memory-log.js';
 
 /** One message the bot sent through the fake door. */
 export interface Sent {

@@ -7,25 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/app.js';
-import type { Log } from '../../src/bot/services.js';
 import { loadConfig } from '../../src/config.js';
+import { MemoryLog } from '../helpers/memory-log.js';
 import { ChatClient } from '../../src/loadtest/chat-client.js';
 
 /** A log that keeps every entry (errors are checked by the tests). */
-export class KeptLog implements Log {
-  readonly entries: Array<{ level: string; obj: object; msg: string | undefined }> = [];
-  debug(obj: object, msg?: string): void {
-    this.entries.push({ level: 'debug', obj, msg });
-  }
-  info(obj: object, msg?: string): void {
-    this.entries.push({ level: 'info', obj, msg });
-  }
-  warn(obj: object, msg?: string): void {
-    this.entries.push({ level: 'warn', obj, msg });
-  }
-  error(obj: object, msg?: string): void {
-    this.entries.push({ level: 'error', obj, msg });
-  }
+export class KeptLog extends MemoryLog {
   /** Messages of the error entries. */
   errors(): string[] {
     return this.entries.filter((e) => e.level === 'error').map((e) => `${e.msg ?? ''} ${JSON.stringify(e.obj).slice(0, 300)}`);

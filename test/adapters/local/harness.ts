@@ -3,21 +3,14 @@
  * helpers for its API.
  */
 import { loadConfig, type Config } from '../../../src/config.js';
-import type { Log } from '../../../src/bot/services.js';
+export { MemoryLog } from '../../helpers/memory-log.js';
+import { MemoryLog } from '../../helpers/memory-log.js';
 import type { Bot } from '../../../src/bot/types.js';
 import { startLocalDoor, type LocalServerOptions, type RunningLocalDoor, type WireMessage } from '../../../src/adapters/local/index.js';
 
 /** A Log that keeps every entry (tests check what reached the log). */
-export interface MemoryLog extends Log {
-  entries: Array<{ level: string; obj: object; msg: string | undefined }>;
-}
-
 export function memoryLog(): MemoryLog {
-  const entries: MemoryLog['entries'] = [];
-  const at = (level: string) => (obj: object, msg?: string) => {
-    entries.push({ level, obj, msg });
-  };
-  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return new MemoryLog();
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {

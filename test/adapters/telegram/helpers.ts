@@ -2,8 +2,8 @@
  * Shared pieces of the Telegram door tests: a recording logger, a scripted fake Bot (the bot
  * layer's interface, so the door can be tested on its own), users and chats.
  */
-import type { Log } from '../../../src/bot/services.js';
 import type { Bot, BotAction, BotRequest, BotText, CommandDefinition } from '../../../src/bot/types.js';
+import { MemoryLog } from '../../helpers/memory-log.js';
 import type { FakeChat, FakeUser } from './fake-bot-api.js';
 
 export const TOKEN = '123456789:TEST-token_for-the-fake_server';
@@ -17,19 +17,10 @@ export const GROUP_B: FakeChat = { id: -1009876543210, type: 'supergroup', title
 export const privateChat = (u: FakeUser): FakeChat => ({ id: u.id, type: 'private', first_name: u.first_name });
 
 /** A Log that keeps every line (to check what was logged, and that no token was). */
-export class RecordingLog implements Log {
-  readonly lines: Array<{ level: string; obj: object; msg: string | undefined }> = [];
-  debug(obj: object, msg?: string): void {
-    this.lines.push({ level: 'debug', obj, msg });
-  }
-  info(obj: object, msg?: string): void {
-    this.lines.push({ level: 'info', obj, msg });
-  }
-  warn(obj: object, msg?: string): void {
-    this.lines.push({ level: 'warn', obj, msg });
-  }
-  error(obj: object, msg?: string): void {
-    this.lines.push({ level: 'error', obj, msg });
+export class RecordingLog extends MemoryLog {
+  /** The entries under the name these tests use. */
+  get lines(): MemoryLog['entries'] {
+    return this.entries;
   }
   /** Everything logged, as one string (errors serialised with message and stack). */
   dump(): string {
